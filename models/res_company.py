@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+APPEAL_SEQUENCE_CODE = "helpdesk.ticket.appeal"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    complaint_preset_id = fields.Many2one(
+        "helpdesk.complaint.preset",
+        string="Complaint Rule Preset",
+        help="The rule set this company's complaint desk runs under.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._create_appeal_sequences()
+        return companies
+
+    @api.model
+    def _create_all_appeal_sequences(self):
+        self.sudo().search([])._create_appeal_sequences()
+
+    def _create_appeal_sequences(self):
+        """Give each company its own yearly appeal numbering, e.g. SQ2026-00001."""
+        sequences = self.env["ir.sequence"].sudo()
+        existing = sequences.search(
+            [("code", "=", APPEAL_SEQUENCE_CODE), ("company_id", "in", self.ids)]
+        ).company_id
+        sequences.create(
+            [
+                {
+                    "name": self.env._("Appeal number (%(company)s)", company=company.name),
+                    "code": APPEAL_SEQUENCE_CODE,
+                    "company_id": company.id,
+                    "prefix": "SQ%(range_year)s-",
+                    "padding": 5,
+                    "use_date_range": True,
+                }
+                for company in self - existing
+            ]
+        )

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    complaint_preset_id = fields.Many2one(
+        related="company_id.complaint_preset_id", readonly=False
+    )
