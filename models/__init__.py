@@ -3,7 +3,14 @@ from . import helpdesk_ticket_nature
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_recusal
+from . import helpdesk_sla_event
+from . import helpdesk_sla_policy
+from . import helpdesk_sla_milestone
+from . import helpdesk_ticket_event
+from . import helpdesk_ticket_sla
+from . import helpdesk_sla_extension
 from . import helpdesk_ticket
+from . import hr_department
 from . import hr_job
 from . import hr_employee
 from . import res_company

@@ -22,6 +22,17 @@ OFFICE_GROUPS = (
     "helpdesk_utility_complaint.group_appraisal_officer",
 )
 COMPLAINANT_DATA_GROUP = "helpdesk_utility_complaint.group_complainant_data"
+# Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
+SLA_INPUT_FIELDS = {
+    "channel_id",
+    "nature_id",
+    "category_id",
+    "team_id",
+    "priority",
+    "company_id",
+    "platform_deadline",
+    "pipe_diameter",
+}
 
 
 def mask_text(value, keep_start=1, keep_end=0):
@@ -147,6 +158,38 @@ class HelpdeskTicket(models.Model):
     repeat_ids = fields.One2many("helpdesk.ticket", "repeat_of_id", string="Repeats")
     repeat_count = fields.Integer(compute="_compute_repeat_count")
 
+    # --- Deadlines: facts in, milestone lines out (see helpdesk.ticket.sla) ---
+    event_ids = fields.One2many("helpdesk.ticket.event", "ticket_id", string="Events")
+    sla_policy_id = fields.Many2one(
+        "helpdesk.sla.policy", string="Deadline Policy", readonly=True, copy=False, index=True
+    )
+    sla_line_ids = fields.One2many("helpdesk.ticket.sla", "ticket_id", string="Deadlines")
+    sla_deadline = fields.Datetime(
+        string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
+    )
+    sla_state = fields.Selection(
+        [
+            ("on_track", "On Track"),
+            ("due_soon", "Due Soon"),
+            ("breached", "Breached"),
+            ("met", "All Met"),
+        ],
+        string="Deadline Status",
+        compute="_compute_sla_summary",
+        store=True,
+        index=True,
+    )
+    sla_provisional = fields.Boolean(
+        string="Provisional Deadline",
+        compute="_compute_sla_summary",
+        store=True,
+        help="A deadline falls in a year whose official holiday arrangement is not loaded "
+        "yet; it is recomputed once it is.",
+    )
+    pipe_diameter = fields.Integer(
+        string="Pipe Diameter (DN, mm)", help="Nominal diameter of a leaking pipe (R002-25)."
+    )
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -170,6 +213,30 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.repeat_count = counts.get(ticket, 0)
+
+    @api.depends(
+        "sla_line_ids.status",
+        "sla_line_ids.deadline",
+        "sla_line_ids.reached_at",
+        "sla_line_ids.is_due_soon",
+        "sla_line_ids.provisional",
+    )
+    def _compute_sla_summary(self):
+        for ticket in self:
+            lines = ticket.sla_line_ids
+            open_lines = lines.filtered(
+                lambda line: not line.reached_at and line.status in ("running", "paused", "breached")
+            )
+            ticket.sla_deadline = min(open_lines.mapped("deadline"), default=False)
+            ticket.sla_provisional = any(open_lines.mapped("provisional"))
+            if "breached" in lines.mapped("status"):
+                ticket.sla_state = "breached"
+            elif any(open_lines.mapped("is_due_soon")):
+                ticket.sla_state = "due_soon"
+            elif open_lines:
+                ticket.sla_state = "on_track"
+            else:
+                ticket.sla_state = "met" if lines.filtered(lambda line: line.status == "met") else False
 
     @api.depends_context("uid")
     @api.depends(
@@ -353,6 +420,14 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         tickets = super().create(vals_list)
         tickets._check_channel_and_nature()
+        receipt = self.env["helpdesk.sla.event"]._by_code("receipt")
+        self.env["helpdesk.ticket.event"].sudo().create(
+            [
+                {"ticket_id": ticket.id, "event_id": receipt.id, "occurred_at": ticket.received_at}
+                for ticket in tickets
+            ]
+        )
+        tickets._sla_recompute()
         return tickets
 
     def write(self, vals):
@@ -360,6 +435,15 @@ class HelpdeskTicket(models.Model):
         result = super().write(vals)
         if "channel_id" in vals or "nature_id" in vals:
             self._check_channel_and_nature()
+        if "received_at" in vals:
+            # A corrected receipt time corrects the fact every receipt clock starts from.
+            self.env["helpdesk.ticket.event"].sudo().search(
+                [("ticket_id", "in", self.ids), ("event_code", "=", "receipt")]
+            ).write({"occurred_at": vals["received_at"]})
+        if vals.get("stage_id"):
+            self._record_event("stage_change", stage_id=vals["stage_id"])
+        elif "received_at" in vals or SLA_INPUT_FIELDS & set(vals):
+            self._sla_recompute()
         return result
 
     def _check_department_write_access(self):
@@ -397,6 +481,30 @@ class HelpdeskTicket(models.Model):
                 [("company_id", "in", [False, self.env.company.id])], limit=1
             ).id
         return super().message_new(msg, custom_values=custom_values)
+
+    # ------------------------------------------------------------------
+    # Events and deadlines
+    # ------------------------------------------------------------------
+
+    def _record_event(self, code, when=None, **values):
+        """Record that ``code`` happened on these appeals and update their deadlines.
+
+        This is the only way facts enter the event log: the workflow calls it, so every
+        reached time of a milestone comes from a recorded step.
+        """
+        event_type = self.env["helpdesk.sla.event"]._by_code(code)
+        when = when or fields.Datetime.now()
+        events = self.env["helpdesk.ticket.event"].sudo().create(
+            [
+                dict(values, ticket_id=ticket.id, event_id=event_type.id, occurred_at=when)
+                for ticket in self
+            ]
+        )
+        self._sla_recompute()
+        return events
+
+    def _sla_recompute(self):
+        self.env["helpdesk.ticket.sla"]._sync_tickets(self)
 
     # ------------------------------------------------------------------
     # Actions

@@ -1,0 +1,142 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class HelpdeskSlaExtension(models.Model):
+    """A handling department asks for more time on one milestone (R000-28, R002-18, R002-20).
+
+    Only an approved request moves the deadline; a rejected or pending one changes nothing.
+    """
+
+    _name = "helpdesk.sla.extension"
+    _description = "Deadline Extension Request"
+    _order = "requested_at desc, id desc"
+
+    line_id = fields.Many2one(
+        "helpdesk.ticket.sla", string="Deadline", required=True, index=True, ondelete="cascade"
+    )
+    ticket_id = fields.Many2one(related="line_id.ticket_id", store=True, index=True)
+    milestone_id = fields.Many2one(related="line_id.milestone_id", store=True)
+    company_id = fields.Many2one(related="line_id.company_id", store=True)
+    requested_by_id = fields.Many2one(
+        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+    )
+    requested_at = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    reason = fields.Text(required=True)
+    current_deadline = fields.Datetime(readonly=True)
+    new_deadline = fields.Datetime(string="Requested Deadline", required=True)
+    state = fields.Selection(
+        [("requested", "Awaiting Approval"), ("approved", "Approved"), ("rejected", "Rejected")],
+        default="requested",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_at = fields.Datetime(readonly=True)
+    decision_note = fields.Text()
+    approver_group_id = fields.Many2one(related="milestone_id.extension_approver_group_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            line = self.env["helpdesk.ticket.sla"].browse(vals["line_id"])
+            line.ticket_id.check_access("write")
+            vals["current_deadline"] = line.deadline
+        requests = super().create(vals_list)
+        requests._check_request()
+        for request in requests:
+            request.ticket_id.message_post(
+                body=self.env._(
+                    "Extension of “%(milestone)s” requested until %(deadline)s: %(reason)s",
+                    milestone=request.milestone_id.name,
+                    deadline=fields.Datetime.to_string(request.new_deadline),
+                    reason=request.reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return requests
+
+    def _check_request(self):
+        now = fields.Datetime.now()
+        for request in self:
+            line, milestone = request.line_id.sudo(), request.milestone_id.sudo()
+            if not milestone.extension_approver_group_id:
+                raise UserError(
+                    self.env._("The deadline “%(milestone)s” cannot be extended.", milestone=milestone.name)
+                )
+            if line.reached_at or line.status not in ("running", "paused", "breached"):
+                raise UserError(
+                    self.env._(
+                        "Only a running deadline can be extended; “%(milestone)s” is not.",
+                        milestone=milestone.name,
+                    )
+                )
+            if milestone.extension_before_deadline and now > line.deadline:
+                raise UserError(
+                    self.env._(
+                        "An extension of “%(milestone)s” must be requested before its deadline "
+                        "%(deadline)s.",
+                        milestone=milestone.name,
+                        deadline=fields.Datetime.to_string(line.deadline),
+                    )
+                )
+            if request.new_deadline <= line.deadline:
+                raise ValidationError(self.env._("The requested deadline must be later than the current one."))
+            # A platform deadline is extended as the platform decides, not by our cap.
+            if milestone.extension_cap and not line.platform_overridden:
+                calendar = line.policy_id._get_calendar(line.company_id)
+                cap = calendar._sla_deadline(
+                    line.start_at, milestone.extension_cap, milestone.extension_cap_unit, "event"
+                )[0]
+                if request.new_deadline > cap:
+                    raise ValidationError(
+                        self.env._(
+                            "“%(milestone)s” can be extended to %(cap)s at the latest.",
+                            milestone=milestone.name,
+                            cap=fields.Datetime.to_string(cap),
+                        )
+                    )
+            pending = self.search_count(
+                [("line_id", "=", line.id), ("state", "=", "requested"), ("id", "!=", request.id)]
+            )
+            if pending:
+                raise UserError(self.env._("An extension of this deadline is already awaiting approval."))
+
+    def _check_approver(self):
+        for request in self:
+            group = request.sudo().approver_group_id
+            if not (self.env.su or self.env.user in group.all_user_ids):
+                raise AccessError(
+                    self.env._(
+                        "Only members of “%(group)s” decide extensions of “%(milestone)s”.",
+                        group=group.name,
+                        milestone=request.milestone_id.name,
+                    )
+                )
+            if request.state != "requested":
+                raise UserError(self.env._("This extension request has already been decided."))
+
+    def action_approve(self):
+        self._decide("approved")
+
+    def action_reject(self):
+        self._decide("rejected")
+
+    def _decide(self, state):
+        self._check_approver()
+        self.sudo().write(
+            {"state": state, "decided_by_id": self.env.uid, "decided_at": fields.Datetime.now()}
+        )
+        for request in self:
+            request.ticket_id.message_post(
+                body=self.env._(
+                    "Extension of “%(milestone)s” until %(deadline)s %(decision)s by %(user)s.",
+                    milestone=request.milestone_id.name,
+                    deadline=fields.Datetime.to_string(request.new_deadline),
+                    decision=dict(self._fields["state"]._description_selection(self.env))[state],
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.ticket_id._sla_recompute()

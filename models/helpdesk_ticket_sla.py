@@ -1,0 +1,380 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import split_every
+from odoo.tools.safe_eval import safe_eval
+
+from .helpdesk_sla_milestone import UNITS
+
+STATUSES = [
+    ("pending", "Not Started"),
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("breached", "Breached"),
+    ("cancelled", "Not Needed"),
+]
+CLOCK_SECONDS = {"minutes": 60, "clock_hours": 3600, "calendar_days": 86400}
+OPEN_STATUSES = ("running", "paused", "breached")
+SYNC_BATCH = 1000
+
+
+class HelpdeskTicketSla(models.Model):
+    """One milestone of one appeal: when its clock started, its deadline, when it stopped.
+
+    Lines are derived data: `_sync_tickets` rebuilds them from the appeal's event log,
+    its policy, approved extensions, its platform deadline and the working calendar, so
+    recomputing is idempotent and a reached time always comes from a recorded event.
+    """
+
+    _name = "helpdesk.ticket.sla"
+    _description = "Appeal Deadline"
+    _order = "ticket_id, sequence, id"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+    )
+    milestone_id = fields.Many2one(
+        "helpdesk.sla.milestone", string="Milestone", required=True, index=True, ondelete="restrict"
+    )
+    active = fields.Boolean(default=True)
+    name = fields.Char(related="milestone_id.name")
+    rule_ref = fields.Char(related="milestone_id.rule_ref")
+    unit = fields.Selection(related="milestone_id.unit")
+    sequence = fields.Integer(related="milestone_id.sequence", store=True)
+    policy_id = fields.Many2one(related="milestone_id.policy_id", store=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    department_id = fields.Many2one(related="ticket_id.department_id", store=True)
+    start_at = fields.Datetime(string="Started At", readonly=True)
+    base_deadline = fields.Datetime(
+        readonly=True, help="The deadline the policy gives, before platform, extension and pauses."
+    )
+    deadline = fields.Datetime(readonly=True, index=True)
+    warning_at = fields.Datetime(readonly=True)
+    reached_at = fields.Datetime(readonly=True)
+    status = fields.Selection(STATUSES, default="pending", required=True, readonly=True, index=True)
+    is_due_soon = fields.Boolean(string="Due Soon", readonly=True)
+    overdue_duration = fields.Float(
+        readonly=True, digits=(16, 2), help="How late, in the milestone's unit."
+    )
+    overdue_working_days = fields.Integer(
+        readonly=True, help="How late in working days, any started day counting as one (C-05)."
+    )
+    provisional = fields.Boolean(
+        readonly=True,
+        help="The deadline falls in a year whose official holiday arrangement is not loaded yet.",
+    )
+    platform_overridden = fields.Boolean(string="Platform Deadline", readonly=True)
+    extension_ids = fields.One2many("helpdesk.sla.extension", "line_id", string="Extensions")
+    time_left = fields.Float(
+        compute="_compute_time_left",
+        digits=(16, 2),
+        help="Until the deadline in the milestone's unit; negative once it has passed.",
+    )
+    time_left_working_days = fields.Float(compute="_compute_time_left", digits=(16, 2))
+
+    _ticket_milestone_uniq = models.Constraint(
+        "UNIQUE(ticket_id, milestone_id)", "An appeal has each milestone once."
+    )
+
+    @api.depends_context("uid")
+    @api.depends("deadline", "status")
+    def _compute_time_left(self):
+        now = fields.Datetime.now()
+        for line in self:
+            line.time_left = line.time_left_working_days = 0.0
+            if line.reached_at or line.status not in OPEN_STATUSES or not line.deadline:
+                continue
+            calendar = line.policy_id._get_calendar(line.company_id)
+            if line.unit in CLOCK_SECONDS:
+                line.time_left = (line.deadline - now).total_seconds() / CLOCK_SECONDS[line.unit]
+            hours = calendar._sla_work_hours(now, line.deadline) - calendar._sla_work_hours(line.deadline, now)
+            line.time_left_working_days = hours / calendar.hours_per_day
+            if line.unit == "working_hours":
+                line.time_left = hours
+            elif line.unit == "working_days":
+                line.time_left = line.time_left_working_days
+
+    def action_request_extension(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.sla.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id, "default_new_deadline": self.deadline},
+            "name": self.env._("Request an Extension"),
+        }
+
+    # ------------------------------------------------------------------
+    # Engine
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _sync_tickets(self, tickets, now=None):
+        """Recompute the deadline lines of ``tickets`` from their facts."""
+        now = now or fields.Datetime.now()
+        for batch_ids in split_every(SYNC_BATCH, tickets.ids):
+            self._sync_batch(self.env["helpdesk.ticket"].sudo().browse(batch_ids), now)
+
+    def _sync_batch(self, tickets, now):
+        Line = self.sudo().with_context(active_test=False)
+        policies = self.env["helpdesk.sla.policy"].sudo().search(
+            [("preset_id", "in", tickets.company_id.complaint_preset_id.ids)]
+        )
+        events = self.env["helpdesk.ticket.event"].sudo().search_fetch(
+            [("ticket_id", "in", tickets.ids)], ["ticket_id", "event_code", "occurred_at", "stage_id"]
+        )
+        events_by_ticket = defaultdict(list)
+        for event in events:
+            events_by_ticket[event.ticket_id.id].append(event)
+        extensions = self.env["helpdesk.sla.extension"].sudo().search_fetch(
+            [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
+            ["ticket_id", "milestone_id", "new_deadline"],
+            order="decided_at, id",
+        )
+        extension_of = {(ext.ticket_id.id, ext.milestone_id.id): ext.new_deadline for ext in extensions}
+        applicable = self._applicable_ticket_ids(policies.milestone_ids, tickets)
+        existing = {
+            (line.ticket_id.id, line.milestone_id.id): line
+            for line in Line.search([("ticket_id", "in", tickets.ids)])
+        }
+        to_create, seen = [], set()
+        policy_of = defaultdict(list)
+        for ticket in tickets:
+            policy = next(
+                (
+                    policy
+                    for policy in policies
+                    if policy.preset_id == ticket.company_id.complaint_preset_id and policy._matches(ticket)
+                ),
+                policies.browse(),
+            )
+            policy_of[policy].append(ticket.id)
+            calendar = policy._get_calendar(ticket.company_id) if policy else None
+            for milestone in policy.milestone_ids:
+                if ticket.id not in applicable[milestone.id]:
+                    continue
+                values = self._milestone_values(
+                    ticket,
+                    milestone,
+                    calendar,
+                    events_by_ticket[ticket.id],
+                    extension_of.get((ticket.id, milestone.id)),
+                    now,
+                )
+                key = (ticket.id, milestone.id)
+                seen.add(key)
+                line = existing.get(key)
+                if line is None:
+                    to_create.append(dict(values, ticket_id=ticket.id, milestone_id=milestone.id))
+                else:
+                    changes = {
+                        name: value for name, value in dict(values, active=True).items() if line[name] != value
+                    }
+                    if changes:
+                        line.write(changes)
+        if to_create:
+            Line.create(to_create)
+        stale = Line.browse([line.id for key, line in existing.items() if key not in seen and line.active])
+        stale.write({"active": False})
+        for policy, ticket_ids in policy_of.items():
+            tickets.browse(ticket_ids).filtered(
+                lambda ticket, policy=policy: ticket.sla_policy_id != policy
+            ).write({"sla_policy_id": policy.id})
+
+    @api.model
+    def _applicable_ticket_ids(self, milestones, tickets):
+        """Per milestone, the tickets its `applies_domain` selects (one query each)."""
+        result = {}
+        for milestone in milestones:
+            domain = safe_eval(milestone.applies_domain or "[]")
+            if domain:
+                result[milestone.id] = set(
+                    tickets.with_context(active_test=False).search([("id", "in", tickets.ids), *domain]).ids
+                )
+            else:
+                result[milestone.id] = set(tickets.ids)
+        return result
+
+    @api.model
+    def _milestone_values(self, ticket, milestone, calendar, events, extended_to, now):
+        start = next(
+            (event.occurred_at for event in events if event.event_code == milestone.start_event_id.code),
+            None,
+        )
+        values = dict.fromkeys(
+            ("start_at", "base_deadline", "deadline", "warning_at", "reached_at"), False
+        ) | {
+            "status": "pending",
+            "is_due_soon": False,
+            "overdue_duration": 0.0,
+            "overdue_working_days": 0,
+            "provisional": False,
+            "platform_overridden": False,
+        }
+        if not start:
+            return values
+        later = [event for event in events if event.occurred_at >= start]
+        stop_codes = set(milestone.stop_event_ids.mapped("code"))
+        stop = next((event.occurred_at for event in later if event.event_code in stop_codes), None)
+        cancel_codes = set(milestone.cancel_event_ids.mapped("code"))
+        cancelled = next(
+            (
+                event.occurred_at
+                for event in later
+                if event.event_code in cancel_codes and (stop is None or event.occurred_at < stop)
+            ),
+            None,
+        )
+        base, provisional = calendar._sla_deadline(start, milestone.duration, milestone.unit, milestone.counting)
+        deadline = base
+        if milestone.platform_override and ticket.platform_deadline:
+            deadline, provisional = ticket.platform_deadline, False
+            values["platform_overridden"] = True
+        if extended_to:
+            deadline = extended_to
+        paused_amount, paused_now = self._paused_amount(milestone, calendar, later, start, stop or now)
+        if paused_amount:
+            deadline = self._shift(calendar, milestone.unit, deadline, paused_amount)
+        values.update(
+            start_at=start,
+            base_deadline=base,
+            deadline=deadline,
+            reached_at=stop or False,
+            provisional=provisional,
+            warning_at=self._warning_at(calendar, milestone, start, deadline) or False,
+        )
+        if cancelled:
+            values["status"] = "cancelled"
+            return values
+        if stop:
+            values["status"] = "met" if stop <= deadline else "breached"
+        elif milestone.conditional:
+            values["status"] = "pending"
+            return values
+        elif paused_now:
+            values["status"] = "paused"
+        else:
+            values["status"] = "breached" if now > deadline else "running"
+            values["is_due_soon"] = values["status"] == "running" and bool(
+                values["warning_at"] and now >= values["warning_at"]
+            )
+        if values["status"] == "breached":
+            overdue, overdue_days = calendar._sla_overdue(deadline, stop or now, milestone.unit)
+            values.update(overdue_duration=round(overdue, 2), overdue_working_days=overdue_days)
+        return values
+
+    @api.model
+    def _paused_amount(self, milestone, calendar, events, start, end):
+        """Time spent in the milestone's pause stages between start and end.
+
+        Returns (amount, paused at end): seconds for clock units, working hours otherwise.
+        """
+        if not milestone.pause_stage_ids:
+            return 0, False
+        pause_stages = set(milestone.pause_stage_ids.ids)
+        amount, paused_since = 0, None
+        for event in events:
+            if event.event_code != "stage_change" or event.occurred_at > end:
+                continue
+            if event.stage_id.id in pause_stages and paused_since is None:
+                paused_since = event.occurred_at
+            elif event.stage_id.id not in pause_stages and paused_since is not None:
+                amount += self._measure(calendar, milestone.unit, paused_since, event.occurred_at)
+                paused_since = None
+        if paused_since is not None:
+            amount += self._measure(calendar, milestone.unit, paused_since, end)
+        return amount, paused_since is not None
+
+    @api.model
+    def _measure(self, calendar, unit, start, end):
+        if unit in CLOCK_SECONDS:
+            return (end - start).total_seconds()
+        return calendar._sla_work_hours(start, end)
+
+    @api.model
+    def _shift(self, calendar, unit, deadline, amount):
+        if unit in CLOCK_SECONDS:
+            return deadline + timedelta(seconds=amount)
+        return calendar._sla_deadline(deadline, amount, "working_hours")[0]
+
+    @api.model
+    def _warning_at(self, calendar, milestone, start, deadline):
+        lead = milestone.warning_lead
+        if not lead:
+            return None
+        if milestone.unit in CLOCK_SECONDS:
+            return deadline - timedelta(seconds=lead * CLOCK_SECONDS[milestone.unit])
+        lead_hours = lead * (calendar.hours_per_day if milestone.unit == "working_days" else 1)
+        budget = calendar._sla_work_hours(start, deadline) - lead_hours
+        return calendar._sla_deadline(start, max(budget, 0), "working_hours")[0]
+
+    # ------------------------------------------------------------------
+    # Cron: flag what is about to breach and what breached
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_flag_deadlines(self):
+        now = fields.Datetime.now()
+        due_soon = self.search(
+            [("status", "=", "running"), ("is_due_soon", "=", False), ("warning_at", "<=", now)]
+        )
+        due_soon.write({"is_due_soon": True})
+        due_soon._notify_owner(breached=False)
+        # Recomputing sets the breach and its lateness exactly as an event would.
+        passed = self.search([("status", "=", "running"), ("deadline", "<", now)])
+        self._sync_tickets(passed.ticket_id, now)
+        passed.filtered(lambda line: line.status == "breached")._notify_owner(breached=True)
+
+    def _notify_owner(self, breached):
+        """An activity for whoever owns each milestone, a note to the supervising leader."""
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for line in self:
+            ticket = line.ticket_id
+            owner = line._owner_user()
+            if breached:
+                summary = self.env._("Deadline missed: %(milestone)s", milestone=line.name)
+            else:
+                summary = self.env._("Deadline approaching: %(milestone)s", milestone=line.name)
+            if owner:
+                ticket.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=summary,
+                    date_deadline=fields.Date.context_today(line, line.deadline),
+                    user_id=owner.id,
+                )
+            leader = line._supervising_leader()
+            if leader:
+                ticket.message_post(
+                    body=self.env._(
+                        "%(summary)s — deadline %(deadline)s.",
+                        summary=summary,
+                        deadline=fields.Datetime.to_string(line.deadline),
+                    ),
+                    partner_ids=leader.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _owner_user(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        if self.milestone_id.owner == "department":
+            return (
+                ticket.handler_employee_id.user_id
+                or ticket.section_id.manager_id.user_id
+                or ticket.department_id.manager_id.user_id
+                or ticket.user_id
+            )[:1]
+        if self.milestone_id.owner == "appraisal":
+            group = self.env.ref("helpdesk_utility_complaint.group_appraisal_officer")
+            return group.all_user_ids.filtered(lambda user: ticket.company_id in user.company_ids)[:1]
+        return ticket.user_id
+
+    def _supervising_leader(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        if self.milestone_id.owner == "department":
+            return ticket.department_id.supervising_leader_id
+        return ticket.receiving_department_id.supervising_leader_id
