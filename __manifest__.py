@@ -9,6 +9,7 @@
     "author": "Utility Complaint Desk contributors",
     "website": "https://github.com/utility-complaint/helpdesk_utility_complaint",
     "depends": ["helpdesk_mgmt", "hr", "mail", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar", "holidays"]},
     "data": [
         "security/helpdesk_utility_complaint_security.xml",
         "security/ir.model.access.csv",
@@ -18,6 +19,8 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/hr_job_data.xml",
+        "data/resource_calendar_data.xml",
+        "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_nature_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
