@@ -29,6 +29,9 @@
         "views/helpdesk_ticket_recusal_views.xml",
         "views/hr_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/resource_calendar_holiday_import_views.xml",
+        "views/resource_calendar_holiday_year_views.xml",
+        "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",
     ],
     "demo": [
