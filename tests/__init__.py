@@ -3,3 +3,4 @@ from . import test_reference_data
 from . import test_security
 from . import test_translation
 from . import test_tour_registration
+from . import test_working_calendar
