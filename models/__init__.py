@@ -6,6 +6,7 @@ from . import helpdesk_ticket_recusal
 from . import helpdesk_ticket
 from . import hr_job
 from . import hr_employee
+from . import resource_calendar_working_time_mixin
 from . import resource_calendar_makeup_day
 from . import resource_calendar_holiday_year
 from . import resource_calendar_attendance

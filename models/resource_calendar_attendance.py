@@ -1,28 +1,16 @@
-from odoo import api, models
+from odoo import models
 
 # Changing only these never moves working time.
 NEUTRAL_FIELDS = {"name", "sequence"}
 
 
 class ResourceCalendarAttendance(models.Model):
-    _inherit = "resource.calendar.attendance"
+    _name = "resource.calendar.attendance"
+    _inherit = ["resource.calendar.attendance", "resource.calendar.working.time.mixin"]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        attendances = super().create(vals_list)
-        attendances.calendar_id._working_time_changed()
-        return attendances
+    def _moves_working_time(self, vals):
+        return bool(set(vals) - NEUTRAL_FIELDS)
 
-    def write(self, vals):
-        if not set(vals) - NEUTRAL_FIELDS:
-            return super().write(vals)
-        calendars = self.calendar_id
-        result = super().write(vals)
-        (calendars | self.calendar_id)._working_time_changed()
-        return result
-
-    def unlink(self):
-        calendars = self.calendar_id
-        result = super().unlink()
-        calendars.exists()._working_time_changed()
-        return result
+    def _working_time_spans(self):
+        # Weekly hours apply to every date.
+        return [(calendar, False, False) for calendar in self.calendar_id]

@@ -18,7 +18,11 @@ class ResourceCalendarHolidayYear(models.Model):
 
     _name = "resource.calendar.holiday.year"
     _description = "Holiday Arrangement Year"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "resource.calendar.working.time.mixin",
+    ]
     _order = "calendar_id, year"
 
     calendar_id = fields.Many2one(
@@ -62,27 +66,8 @@ class ResourceCalendarHolidayYear(models.Model):
         if any(record.year < 1 for record in self):
             raise ValidationError(self.env._("A holiday arrangement needs a valid year."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        years = super().create(vals_list)
-        self.env["resource.calendar"]._working_time_changed_batch(years._working_time_spans())
-        return years
-
-    def write(self, vals):
-        if not {"calendar_id", "year", "state"} & set(vals):
-            return super().write(vals)
-        spans = self._working_time_spans()
-        result = super().write(vals)
-        self.env["resource.calendar"]._working_time_changed_batch(
-            spans + self._working_time_spans()
-        )
-        return result
-
-    def unlink(self):
-        spans = self._working_time_spans()
-        result = super().unlink()
-        self.env["resource.calendar"]._working_time_changed_batch(spans)
-        return result
+    def _moves_working_time(self, vals):
+        return bool({"calendar_id", "year", "state"} & set(vals))
 
     def _working_time_spans(self):
         # A year's state decides whether deadlines crossing it are provisional.

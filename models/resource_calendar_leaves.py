@@ -1,6 +1,6 @@
 import pytz
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 from .resource_calendar_makeup_day import HOLIDAY_SOURCES
 
@@ -9,7 +9,8 @@ NEUTRAL_FIELDS = {"name", "holiday_source"}
 
 
 class ResourceCalendarLeaves(models.Model):
-    _inherit = "resource.calendar.leaves"
+    _name = "resource.calendar.leaves"
+    _inherit = ["resource.calendar.leaves", "resource.calendar.working.time.mixin"]
 
     holiday_source = fields.Selection(
         HOLIDAY_SOURCES,
@@ -18,27 +19,8 @@ class ResourceCalendarLeaves(models.Model):
         "created for that year, never what was entered by hand.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        leaves = super().create(vals_list)
-        self.env["resource.calendar"]._working_time_changed_batch(leaves._working_time_spans())
-        return leaves
-
-    def write(self, vals):
-        if not set(vals) - NEUTRAL_FIELDS:
-            return super().write(vals)
-        spans = self._working_time_spans()
-        result = super().write(vals)
-        self.env["resource.calendar"]._working_time_changed_batch(
-            spans + self._working_time_spans()
-        )
-        return result
-
-    def unlink(self):
-        spans = self._working_time_spans()
-        result = super().unlink()
-        self.env["resource.calendar"]._working_time_changed_batch(spans)
-        return result
+    def _moves_working_time(self, vals):
+        return bool(set(vals) - NEUTRAL_FIELDS)
 
     def _working_time_spans(self):
         """(calendar, first local date, last local date) for each global time off.

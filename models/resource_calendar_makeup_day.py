@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 HOLIDAY_SOURCES = [
     ("chinesecalendar", "Official arrangement (chinesecalendar)"),
@@ -28,6 +28,7 @@ class ResourceCalendarMakeupDay(models.Model):
     """
 
     _name = "resource.calendar.makeup.day"
+    _inherit = ["resource.calendar.working.time.mixin"]
     _description = "Make-up Working Day"
     _order = "date, id"
 
@@ -55,27 +56,8 @@ class ResourceCalendarMakeupDay(models.Model):
         "A calendar has at most one make-up working day per date.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        days = super().create(vals_list)
-        self.env["resource.calendar"]._working_time_changed_batch(days._working_time_spans())
-        return days
-
-    def write(self, vals):
-        if not {"calendar_id", "date", "weekday_pattern"} & set(vals):
-            return super().write(vals)
-        spans = self._working_time_spans()
-        result = super().write(vals)
-        self.env["resource.calendar"]._working_time_changed_batch(
-            spans + self._working_time_spans()
-        )
-        return result
-
-    def unlink(self):
-        spans = self._working_time_spans()
-        result = super().unlink()
-        self.env["resource.calendar"]._working_time_changed_batch(spans)
-        return result
+    def _moves_working_time(self, vals):
+        return bool({"calendar_id", "date", "weekday_pattern"} & set(vals))
 
     def _working_time_spans(self):
         return [(day.calendar_id, day.date, day.date) for day in self]
