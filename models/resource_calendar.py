@@ -322,7 +322,15 @@ class ResourceCalendar(models.Model):
         MakeupDay.search(makeup_domain + [("source", "in", IMPORT_SOURCES)]).unlink()
 
         # Days the administrator already entered by hand keep their own record.
-        manual_leaves = Leave.search(leave_domain + [("holiday_source", "not in", IMPORT_SOURCES)])
+        manual_leaves = Leave.search(
+            [
+                ("calendar_id", "=", self.id),
+                ("resource_id", "=", False),
+                ("date_from", "<", year_to),
+                ("date_to", ">=", year_from),
+                ("holiday_source", "not in", IMPORT_SOURCES),
+            ]
+        )
         manual_makeup = set(MakeupDay.search(makeup_domain).mapped("date"))
 
         def covered(day):
@@ -355,16 +363,9 @@ class ResourceCalendar(models.Model):
                 for first, last, name in runs
             ]
         )
-        default_pattern = MakeupDay._fields["weekday_pattern"].default(MakeupDay)
         MakeupDay.create(
             [
-                {
-                    "calendar_id": self.id,
-                    "date": day,
-                    "name": name,
-                    "source": source,
-                    "weekday_pattern": default_pattern,
-                }
+                {"calendar_id": self.id, "date": day, "name": name, "source": source}
                 for day, name in sorted(makeups.items())
                 if day not in manual_makeup
             ]

@@ -282,6 +282,22 @@ class TestWorkingCalendar(ComplaintCase):
         calendar._load_china_holidays(2026, 2026)
         self.assertEqual(self._import_counts(2026), after)
 
+        # A holiday entered by hand on an imported day replaces the import's record for it.
+        national_day = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "National Day (by hand)",
+                "calendar_id": calendar.id,
+                "date_from": bj(2026, 10, 1, 0),
+                "date_to": bj(2026, 10, 1, 23, 59, 59),
+            }
+        )
+        calendar._load_china_holidays(2026, 2026)
+        on_october_1 = calendar.global_leave_ids.filtered(
+            lambda leave: leave.date_from <= bj(2026, 10, 1, 12) <= leave.date_to
+        )
+        self.assertEqual(on_october_1, national_day)
+        self.assertEqual(self.deadline(bj(2026, 9, 30, 15), 3, "working_days")[0], bj(2026, 10, 10, 17))
+
     def test_c02_manager_edits_the_calendar_form(self):
         """C-02: a complaint manager maintains make-up days and holidays on the calendar form."""
         with Form(self.calendar.with_user(self.complaint_manager)) as form:
