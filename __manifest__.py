@@ -9,6 +9,7 @@
     "author": "Utility Complaint Desk contributors",
     "website": "https://github.com/utility-complaint/helpdesk_utility_complaint",
     "depends": ["helpdesk_mgmt", "hr", "mail", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar", "holidays"]},
     "data": [
         "security/helpdesk_utility_complaint_security.xml",
         "security/ir.model.access.csv",
@@ -23,6 +24,7 @@
         "data/helpdesk_sla_policy_water_hotline_data.xml",
         "data/helpdesk_sla_policy_heating_data.xml",
         "data/res_company_data.xml",
+        "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_nature_views.xml",
@@ -36,6 +38,9 @@
         "views/helpdesk_sla_extension_views.xml",
         "views/hr_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/resource_calendar_holiday_import_views.xml",
+        "views/resource_calendar_holiday_year_views.xml",
+        "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",
     ],
     "demo": [

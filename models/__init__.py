@@ -13,5 +13,11 @@ from . import helpdesk_ticket
 from . import hr_department
 from . import hr_job
 from . import hr_employee
+from . import resource_calendar_working_time_mixin
+from . import resource_calendar_makeup_day
+from . import resource_calendar_holiday_year
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves
+from . import resource_calendar
 from . import res_company
 from . import res_config_settings

@@ -11,6 +11,12 @@ class ResCompany(models.Model):
         string="Complaint Rule Preset",
         help="The rule set this company's complaint desk runs under.",
     )
+    complaint_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Complaint Desk Calendar",
+        help="Working days and hours that working-day deadlines are counted on. "
+        "Empty: the shipped calendar with Chinese holidays.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -40,4 +46,12 @@ class ResCompany(models.Model):
                 }
                 for company in self - existing
             ]
+        )
+
+    def _get_complaint_calendar(self):
+        """The calendar this company's deadlines are counted on."""
+        self.ensure_one()
+        return self.complaint_calendar_id or self.env.ref(
+            "helpdesk_utility_complaint.resource_calendar_china_complaint_desk",
+            raise_if_not_found=False,
         )

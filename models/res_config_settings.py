@@ -7,3 +7,6 @@ class ResConfigSettings(models.TransientModel):
     complaint_preset_id = fields.Many2one(
         related="company_id.complaint_preset_id", readonly=False
     )
+    complaint_calendar_id = fields.Many2one(
+        related="company_id.complaint_calendar_id", readonly=False
+    )

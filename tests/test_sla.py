@@ -20,12 +20,15 @@ class TestSla(ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.ref = lambda xmlid: cls.env.ref(f"helpdesk_utility_complaint.{xmlid}")
         cls.water_company = cls.ref("preset_water_company")
         cls.hotline = cls.ref("preset_water_hotline")
         cls.heating = cls.ref("preset_heating")
         cls.own_hotline = cls.ref("channel_own_hotline")
         cls.calendar = cls.company._get_complaint_calendar()
+
+    @classmethod
+    def ref(cls, xmlid):
+        return cls.env.ref(f"helpdesk_utility_complaint.{xmlid}")
 
     def _use(self, preset):
         self.company.complaint_preset_id = preset
@@ -147,7 +150,9 @@ class TestSla(ComplaintCase):
     def test_r002_17_clock_hours_do_not_skip_holidays(self):
         """R002-06, R002-17, C-04: 3 minutes and 24 clock hours from dispatch, over National Day."""
         self._use(self.hotline)
-        appeal = self._received("2026-09-30 01:30:00", channel_id=self.own_hotline.id)
+        appeal = self._received(
+            "2026-09-30 01:30:00", channel_id=self.own_hotline.id, category_id=self.ref("cat_water_bill").id
+        )
         with freeze_time("2026-09-30 02:00:00"):
             appeal._record_event("dispatch")
         self.assertEqual(self._line(appeal, "accept").deadline, utc("2026-09-30 02:03:00"))
@@ -158,7 +163,7 @@ class TestSla(ComplaintCase):
         self.assertNotIn(
             "on_site",
             appeal.sla_line_ids.milestone_id.mapped("code"),
-            "low pressure needs a visit only if its category says so (R002-08)",
+            "a billing question needs no visit (R002-08)",
         )
 
     def test_r002_08_on_site_only_for_site_visit_categories(self):
@@ -312,7 +317,7 @@ class TestSla(ComplaintCase):
             )
             self.assertEqual(resolve.deadline, utc("2027-01-13 09:00:00"))
             year = self.calendar.holiday_year_ids.filtered(lambda y: y.year == 2027)
-            year.action_confirm()
+            year.action_confirm_arrangement()
             self.assertFalse(resolve.provisional)
             self.assertFalse(appeal.sla_provisional)
 
@@ -357,6 +362,7 @@ class TestSla(ComplaintCase):
         appeal = self._received(
             "2026-11-02 01:00:00",
             channel_id=self.own_hotline.id,
+            category_id=self.ref("cat_water_bill").id,
             department_id=self.network.id,
             section_id=self.repair_section.id,
             handler_employee_id=self.network_handler.employee_id.id,

@@ -1,0 +1,1 @@
+from . import resource_calendar_holiday_import
