@@ -1,5 +1,6 @@
 from collections import defaultdict
 from datetime import timedelta
+from typing import NamedTuple
 
 from odoo import api, fields, models
 from odoo.tools import split_every
@@ -18,6 +19,55 @@ STATUSES = [
 CLOCK_SECONDS = {"minutes": 60, "clock_hours": 3600, "calendar_days": 86400}
 OPEN_STATUSES = ("running", "paused", "breached")
 SYNC_BATCH = 1000
+# What the engine computes for a line, compared with the stored row before writing.
+LINE_VALUES = [
+    "start_at",
+    "base_deadline",
+    "deadline",
+    "warning_at",
+    "reached_at",
+    "status",
+    "is_due_soon",
+    "overdue_duration",
+    "overdue_working_days",
+    "provisional",
+    "platform_overridden",
+]
+
+
+class MilestoneSpec(NamedTuple):
+    """A milestone read once per batch into plain values: the engine's inner loop runs
+    per ticket and milestone, where ORM attribute access would dominate."""
+
+    id: int
+    sequence: int
+    start: str
+    stops: frozenset
+    cancels: frozenset
+    duration: float
+    unit: str
+    counting: str
+    warning_lead: float
+    conditional: bool
+    platform_override: bool
+    pause_stages: frozenset
+
+    @classmethod
+    def of(cls, milestone):
+        return cls(
+            milestone.id,
+            milestone.sequence,
+            milestone.start_event_id.code,
+            frozenset(milestone.stop_event_ids.mapped("code")),
+            frozenset(milestone.cancel_event_ids.mapped("code")),
+            milestone.duration,
+            milestone.unit,
+            milestone.counting,
+            milestone.warning_lead,
+            milestone.conditional,
+            milestone.platform_override,
+            frozenset(milestone.pause_stage_ids.ids),
+        )
 
 
 class HelpdeskTicketSla(models.Model):
@@ -123,62 +173,86 @@ class HelpdeskTicketSla(models.Model):
         policies = self.env["helpdesk.sla.policy"].sudo().search(
             [("preset_id", "in", tickets.company_id.complaint_preset_id.ids)]
         )
-        events = self.env["helpdesk.ticket.event"].sudo().search_fetch(
-            [("ticket_id", "in", tickets.ids)], ["ticket_id", "event_code", "occurred_at", "stage_id"]
-        )
-        events_by_ticket = defaultdict(list)
-        for event in events:
-            events_by_ticket[event.ticket_id.id].append(event)
-        extensions = self.env["helpdesk.sla.extension"].sudo().search_fetch(
-            [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
-            ["ticket_id", "milestone_id", "new_deadline"],
-            order="decided_at, id",
-        )
-        extension_of = {(ext.ticket_id.id, ext.milestone_id.id): ext.new_deadline for ext in extensions}
+        specs_of = {
+            policy.id: [MilestoneSpec.of(milestone) for milestone in policy.milestone_ids]
+            for policy in policies
+        }
+        events_of = defaultdict(list)
+        for row in self.env["helpdesk.ticket.event"].sudo().search_read(
+            [("ticket_id", "in", tickets.ids)],
+            ["ticket_id", "event_code", "occurred_at", "stage_id"],
+            order="occurred_at, id",
+            load=False,
+        ):
+            events_of[row["ticket_id"]].append((row["event_code"], row["occurred_at"], row["stage_id"]))
+        extension_of = {
+            (row["ticket_id"], row["milestone_id"]): row["new_deadline"]
+            for row in self.env["helpdesk.sla.extension"].sudo().search_read(
+                [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
+                ["ticket_id", "milestone_id", "new_deadline"],
+                order="decided_at, id",
+                load=False,
+            )
+        }
         applicable = self._applicable_ticket_ids(policies.milestone_ids, tickets)
         existing = {
-            (line.ticket_id.id, line.milestone_id.id): line
-            for line in Line.search([("ticket_id", "in", tickets.ids)])
+            (row["ticket_id"], row["milestone_id"]): row
+            for row in Line.search_read(
+                [("ticket_id", "in", tickets.ids)], [*LINE_VALUES, "ticket_id", "milestone_id", "active"], load=False
+            )
         }
-        to_create, seen = [], set()
-        policy_of = defaultdict(list)
+        to_create, seen, policy_of, calendars = [], set(), defaultdict(list), {}
         for ticket in tickets:
+            company = ticket.company_id
             policy = next(
-                (
-                    policy
-                    for policy in policies
-                    if policy.preset_id == ticket.company_id.complaint_preset_id and policy._matches(ticket)
-                ),
+                (p for p in policies if p.preset_id == company.complaint_preset_id and p._matches(ticket)),
                 policies.browse(),
             )
             policy_of[policy].append(ticket.id)
-            calendar = policy._get_calendar(ticket.company_id) if policy else None
-            for milestone in policy.milestone_ids:
-                if ticket.id not in applicable[milestone.id]:
+            if not policy:
+                continue
+            if (policy, company) not in calendars:
+                calendars[policy, company] = policy._get_calendar(company)
+            calendar = calendars[policy, company]
+            for spec in specs_of[policy.id]:
+                if ticket.id not in applicable[spec.id]:
                     continue
                 values = self._milestone_values(
-                    ticket,
-                    milestone,
+                    spec,
                     calendar,
-                    events_by_ticket[ticket.id],
-                    extension_of.get((ticket.id, milestone.id)),
+                    events_of[ticket.id],
+                    ticket.platform_deadline,
+                    extension_of.get((ticket.id, spec.id)),
                     now,
                 )
-                key = (ticket.id, milestone.id)
+                if values is None:  # not started: no line until it is
+                    continue
+                key = (ticket.id, spec.id)
                 seen.add(key)
-                line = existing.get(key)
-                if line is None:
-                    to_create.append(dict(values, ticket_id=ticket.id, milestone_id=milestone.id))
-                else:
-                    changes = {
-                        name: value for name, value in dict(values, active=True).items() if line[name] != value
-                    }
-                    if changes:
-                        line.write(changes)
+                row = existing.get(key)
+                if row is None:
+                    # Related stored values given here are not recomputed one by one.
+                    to_create.append(
+                        values
+                        | {
+                            "ticket_id": ticket.id,
+                            "milestone_id": spec.id,
+                            "sequence": spec.sequence,
+                            "policy_id": policy.id,
+                            "company_id": company.id,
+                            "department_id": ticket.department_id.id,
+                        }
+                    )
+                    continue
+                changes = {name: value for name, value in values.items() if row[name] != (value or False)}
+                if not row["active"]:
+                    changes["active"] = True
+                if changes:
+                    Line.browse(row["id"]).write(changes)
         if to_create:
             Line.create(to_create)
-        stale = Line.browse([line.id for key, line in existing.items() if key not in seen and line.active])
-        stale.write({"active": False})
+        stale = [row["id"] for key, row in existing.items() if key not in seen and row["active"]]
+        Line.browse(stale).write({"active": False})
         for policy, ticket_ids in policy_of.items():
             tickets.browse(ticket_ids).filtered(
                 lambda ticket, policy=policy: ticket.sla_policy_id != policy
@@ -199,93 +273,77 @@ class HelpdeskTicketSla(models.Model):
         return result
 
     @api.model
-    def _milestone_values(self, ticket, milestone, calendar, events, extended_to, now):
-        start = next(
-            (event.occurred_at for event in events if event.event_code == milestone.start_event_id.code),
-            None,
+    def _milestone_values(self, spec, calendar, events, platform_deadline, extended_to, now):
+        """The line values of one milestone of one ticket; None if its clock never started.
+
+        ``events`` are the ticket's ``(code, occurred_at, stage_id)`` in time order.
+        """
+        start = next((at for code, at, _stage in events if code == spec.start), None)
+        if start is None:
+            return None
+        later = [event for event in events if event[1] >= start]
+        stop = next((at for code, at, _stage in later if code in spec.stops), None)
+        cancelled = any(
+            code in spec.cancels and (stop is None or at < stop) for code, at, _stage in later
         )
-        values = dict.fromkeys(
-            ("start_at", "base_deadline", "deadline", "warning_at", "reached_at"), False
-        ) | {
-            "status": "pending",
+        base, provisional = calendar._sla_deadline(start, spec.duration, spec.unit, spec.counting)
+        deadline, overridden = base, False
+        if spec.platform_override and platform_deadline:
+            deadline, provisional, overridden = platform_deadline, False, True
+        if extended_to:
+            deadline = extended_to
+        paused_amount, paused_now = self._paused_amount(spec, calendar, later, stop or now)
+        if paused_amount:
+            deadline = self._shift(calendar, spec.unit, deadline, paused_amount)
+        warning_at = self._warning_at(calendar, spec, start, deadline)
+        values = {
+            "start_at": start,
+            "base_deadline": base,
+            "deadline": deadline,
+            "warning_at": warning_at or False,
+            "reached_at": stop or False,
+            "provisional": provisional,
+            "platform_overridden": overridden,
             "is_due_soon": False,
             "overdue_duration": 0.0,
             "overdue_working_days": 0,
-            "provisional": False,
-            "platform_overridden": False,
         }
-        if not start:
-            return values
-        later = [event for event in events if event.occurred_at >= start]
-        stop_codes = set(milestone.stop_event_ids.mapped("code"))
-        stop = next((event.occurred_at for event in later if event.event_code in stop_codes), None)
-        cancel_codes = set(milestone.cancel_event_ids.mapped("code"))
-        cancelled = next(
-            (
-                event.occurred_at
-                for event in later
-                if event.event_code in cancel_codes and (stop is None or event.occurred_at < stop)
-            ),
-            None,
-        )
-        base, provisional = calendar._sla_deadline(start, milestone.duration, milestone.unit, milestone.counting)
-        deadline = base
-        if milestone.platform_override and ticket.platform_deadline:
-            deadline, provisional = ticket.platform_deadline, False
-            values["platform_overridden"] = True
-        if extended_to:
-            deadline = extended_to
-        paused_amount, paused_now = self._paused_amount(milestone, calendar, later, start, stop or now)
-        if paused_amount:
-            deadline = self._shift(calendar, milestone.unit, deadline, paused_amount)
-        values.update(
-            start_at=start,
-            base_deadline=base,
-            deadline=deadline,
-            reached_at=stop or False,
-            provisional=provisional,
-            warning_at=self._warning_at(calendar, milestone, start, deadline) or False,
-        )
         if cancelled:
-            values["status"] = "cancelled"
-            return values
-        if stop:
-            values["status"] = "met" if stop <= deadline else "breached"
-        elif milestone.conditional:
-            values["status"] = "pending"
-            return values
+            status = "cancelled"
+        elif stop:
+            status = "met" if stop <= deadline else "breached"
+        elif spec.conditional:
+            status = "pending"
         elif paused_now:
-            values["status"] = "paused"
+            status = "paused"
         else:
-            values["status"] = "breached" if now > deadline else "running"
-            values["is_due_soon"] = values["status"] == "running" and bool(
-                values["warning_at"] and now >= values["warning_at"]
-            )
-        if values["status"] == "breached":
-            overdue, overdue_days = calendar._sla_overdue(deadline, stop or now, milestone.unit)
+            status = "breached" if now > deadline else "running"
+            values["is_due_soon"] = status == "running" and bool(warning_at and now >= warning_at)
+        values["status"] = status
+        if status == "breached":
+            overdue, overdue_days = calendar._sla_overdue(deadline, stop or now, spec.unit)
             values.update(overdue_duration=round(overdue, 2), overdue_working_days=overdue_days)
         return values
 
     @api.model
-    def _paused_amount(self, milestone, calendar, events, start, end):
-        """Time spent in the milestone's pause stages between start and end.
+    def _paused_amount(self, spec, calendar, events, end):
+        """Time spent in the milestone's pause stages from its start until ``end``.
 
         Returns (amount, paused at end): seconds for clock units, working hours otherwise.
         """
-        if not milestone.pause_stage_ids:
+        if not spec.pause_stages:
             return 0, False
-        pause_stages = set(milestone.pause_stage_ids.ids)
         amount, paused_since = 0, None
-        for event in events:
-            if event.event_code != "stage_change" or event.occurred_at > end:
+        for code, at, stage in events:
+            if code != "stage_change" or at > end:
                 continue
-            if event.stage_id.id in pause_stages and paused_since is None:
-                paused_since = event.occurred_at
-            elif event.stage_id.id not in pause_stages and paused_since is not None:
-                amount += self._measure(calendar, milestone.unit, paused_since, event.occurred_at)
+            if stage in spec.pause_stages and paused_since is None:
+                paused_since = at
+            elif stage not in spec.pause_stages and paused_since is not None:
+                amount += self._measure(calendar, spec.unit, paused_since, at)
                 paused_since = None
         if paused_since is not None:
-            amount += self._measure(calendar, milestone.unit, paused_since, end)
+            amount += self._measure(calendar, spec.unit, paused_since, end)
         return amount, paused_since is not None
 
     @api.model
@@ -301,13 +359,12 @@ class HelpdeskTicketSla(models.Model):
         return calendar._sla_deadline(deadline, amount, "working_hours")[0]
 
     @api.model
-    def _warning_at(self, calendar, milestone, start, deadline):
-        lead = milestone.warning_lead
-        if not lead:
+    def _warning_at(self, calendar, spec, start, deadline):
+        if not spec.warning_lead:
             return None
-        if milestone.unit in CLOCK_SECONDS:
-            return deadline - timedelta(seconds=lead * CLOCK_SECONDS[milestone.unit])
-        lead_hours = lead * (calendar.hours_per_day if milestone.unit == "working_days" else 1)
+        if spec.unit in CLOCK_SECONDS:
+            return deadline - timedelta(seconds=spec.warning_lead * CLOCK_SECONDS[spec.unit])
+        lead_hours = spec.warning_lead * (calendar.hours_per_day if spec.unit == "working_days" else 1)
         budget = calendar._sla_work_hours(start, deadline) - lead_hours
         return calendar._sla_deadline(start, max(budget, 0), "working_hours")[0]
 

@@ -29,7 +29,10 @@ class ResCompany(models.Model):
         self.sudo().search([])._create_appeal_sequences()
 
     def _create_appeal_sequences(self):
-        """Give each company its own yearly appeal numbering, e.g. SQ2026-00001."""
+        """Give each company its own appeal numbering, e.g. SQ2026-000001.
+
+        The year is in the prefix, but the counter does not restart each year: a date-range
+        sequence costs a lookup per appeal, which doubled the cost of registering one."""
         sequences = self.env["ir.sequence"].sudo()
         existing = sequences.search(
             [("code", "=", APPEAL_SEQUENCE_CODE), ("company_id", "in", self.ids)]
@@ -40,9 +43,8 @@ class ResCompany(models.Model):
                     "name": self.env._("Appeal number (%(company)s)", company=company.name),
                     "code": APPEAL_SEQUENCE_CODE,
                     "company_id": company.id,
-                    "prefix": "SQ%(range_year)s-",
-                    "padding": 5,
-                    "use_date_range": True,
+                    "prefix": "SQ%(year)s-",
+                    "padding": 6,
                 }
                 for company in self - existing
             ]

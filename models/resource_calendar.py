@@ -1,3 +1,4 @@
+import functools
 import logging
 import math
 from bisect import bisect_left, bisect_right
@@ -26,6 +27,8 @@ except ImportError:  # declared in external_dependencies; Odoo refuses to instal
     chinese_calendar = holidays_lib = None
 
 EPOCH = datetime(1970, 1, 1)
+# pytz objects are immutable; looking one up per deadline showed in profiles.
+_timezone = functools.lru_cache(maxsize=32)(pytz.timezone)
 CLOCK_UNITS = ("minutes", "clock_hours", "calendar_days")
 WORKING_UNITS = ("working_hours", "working_days")
 COUNTINGS = ("event", "next_day")
@@ -425,7 +428,7 @@ class ResourceCalendar(models.Model):
         return self.tz or "UTC", self.hours_per_day
 
     def _sla_tz(self):
-        return pytz.timezone(self._sla_params()[0])
+        return _timezone(self._sla_params()[0])
 
     @api.model
     def _sla_local(self, instant, tz):

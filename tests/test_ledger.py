@@ -127,7 +127,7 @@ class TestLedger(ComplaintCase):
             first.repeat_of_id = second
 
     def test_numbering_is_per_company(self):
-        """A readable number per company and year, e.g. SQ2026-00001."""
+        """A readable number per company, with the year: SQ2026-000001."""
         other_company = self.env["res.company"].create({"name": "Heating Branch"})
         first = self._appeal()
         second = self._appeal()
@@ -145,4 +145,4 @@ class TestLedger(ComplaintCase):
                 }
             )
         )
-        self.assertEqual(other.number, f"SQ{fields.Date.today().year}-00001")
+        self.assertEqual(other.number, f"SQ{fields.Date.today().year}-000001")
