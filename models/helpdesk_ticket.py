@@ -20,6 +20,7 @@ PHONE_PATTERN = re.compile(
 OFFICE_GROUPS = (
     "helpdesk_utility_complaint.group_response_office",
     "helpdesk_utility_complaint.group_appraisal_officer",
+    "helpdesk_utility_complaint.group_leader",
 )
 COMPLAINANT_DATA_GROUP = "helpdesk_utility_complaint.group_complainant_data"
 # Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
@@ -114,6 +115,41 @@ class HelpdeskTicket(models.Model):
     )
     complainant_address_display = fields.Char(
         string="Complainant Address (Protected)", compute="_compute_complainant_display"
+    )
+
+    # --- Workflow (see the transitions below) ---
+    state = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("awaiting_instruction", "Awaiting Instruction"),
+            ("dispatched", "Dispatched"),
+            ("accepted", "Accepted"),
+            ("handed_back", "Handed Back"),
+            ("reported", "Reported"),
+            ("approved", "Approved"),
+            ("interim_replied", "Interim Reply Sent"),
+            ("replied", "Replied"),
+            ("unsatisfied", "Unsatisfied"),
+            ("closed", "Closed"),
+        ],
+        default="registered",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    redo_count = fields.Integer(
+        readonly=True, copy=False, help="Times the appeal was sent back to be handled again (R002-22)."
+    )
+    hand_back_count = fields.Integer(
+        readonly=True, copy=False, help="Times a department handed the appeal back (R002-13)."
+    )
+    co_department_ids = fields.Many2many(
+        "hr.department",
+        "helpdesk_ticket_co_department_rel",
+        string="Co-handling Departments",
+        check_company=True,
+        help="Departments that cooperate with the lead department (R000-26).",
     )
 
     # --- Who handles it ---

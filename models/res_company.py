@@ -11,6 +11,15 @@ class ResCompany(models.Model):
         string="Complaint Rule Preset",
         help="The rule set this company's complaint desk runs under.",
     )
+    complaint_office_department_id = fields.Many2one(
+        "hr.department",
+        string="Response Office Department",
+        help="The department the response office belongs to (the customer service center, "
+        "R000-02); its supervising leader is the CSC supervising leader.",
+    )
+    complaint_general_manager_id = fields.Many2one(
+        "res.users", string="General Manager", help="Approves replies and extensions (R000-06, R000-28)."
+    )
     complaint_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Complaint Desk Calendar",

@@ -10,3 +10,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_calendar_id = fields.Many2one(
         related="company_id.complaint_calendar_id", readonly=False
     )
+    complaint_office_department_id = fields.Many2one(
+        related="company_id.complaint_office_department_id", readonly=False
+    )
+    complaint_general_manager_id = fields.Many2one(
+        related="company_id.complaint_general_manager_id", readonly=False
+    )
