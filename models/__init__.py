@@ -9,6 +9,12 @@ from . import helpdesk_sla_milestone
 from . import helpdesk_ticket_event
 from . import helpdesk_ticket_sla
 from . import helpdesk_sla_extension
+from . import helpdesk_appeal_workflow
+from . import helpdesk_appeal_queue
+from . import helpdesk_ticket_callback
+from . import helpdesk_ticket_reply_point
+from . import helpdesk_ticket_commitment
+from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
 from . import hr_department
 from . import hr_job
@@ -20,4 +26,5 @@ from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import res_company
+from . import tier_definition
 from . import res_config_settings

@@ -29,6 +29,9 @@ class HelpdeskComplaintPreset(models.Model):
         help="Appeals not answered on the spot go to the supervising leader for written "
         "instructions before they are dispatched (R000-05)."
     )
+    signed_report_required = fields.Boolean(
+        help="Department reports carry the scan of the signed paper and the electronic text (R000-22)."
+    )
     dedicated_handler_required = fields.Boolean(
         help="Dispatch only to units that named a dedicated handler (R002-03)."
     )

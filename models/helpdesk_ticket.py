@@ -1,7 +1,7 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .res_company import APPEAL_SEQUENCE_CODE
 
@@ -47,7 +47,15 @@ def mask_text(value, keep_start=1, keep_end=0):
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.appeal.workflow", "tier.validation"]
+
+    # Approvals of the department report (R000-06, R000-22) run on OCA base_tier_validation:
+    # the preset's tier definitions decide who signs, in which order.
+    _state_from = ["reported"]
+    _state_to = ["approved"]
+    _cancel_state = "withdrawn"  # no such state: closing an appeal keeps its approvals
+    _tier_validation_manual_config = True
 
     # --- Ledger: how and what (R000-01, R003-10) ---
     channel_id = fields.Many2one(tracking=True, index=True)
@@ -324,6 +332,13 @@ class HelpdeskTicket(models.Model):
             result.append(office or user in handlers)
         return result
 
+    @api.onchange("department_id")
+    def _onchange_department_id(self):
+        if self.section_id.parent_id != self.department_id:
+            self.section_id = False
+        if self.handler_employee_id.department_id not in (self.department_id | self.section_id):
+            self.handler_employee_id = False
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -468,6 +483,8 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         self._check_department_write_access()
+        if "stage_id" in vals and not self.env.context.get("appeal_workflow"):
+            self._check_stage_matches_state(vals["stage_id"])
         result = super().write(vals)
         if "channel_id" in vals or "nature_id" in vals:
             self._check_channel_and_nature()
@@ -481,6 +498,40 @@ class HelpdeskTicket(models.Model):
         elif "received_at" in vals or SLA_INPUT_FIELDS & set(vals):
             self._sla_recompute()
         return result
+
+    def _check_stage_matches_state(self, stage_id):
+        """The kanban stage follows the workflow: dragging a card cannot skip a step."""
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        for ticket in self:
+            states = (stage.complaint_states or "").replace(" ", "").split(",")
+            if stage.complaint_states and ticket.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Appeal %(number)s moves with its workflow buttons; it cannot be put in "
+                        "stage %(stage)s while it is “%(state)s”.",
+                        number=ticket.number,
+                        stage=stage.name,
+                        state=ticket._state_label(ticket.state),
+                    )
+                )
+
+    # --- Approval chain (base_tier_validation) ---
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        self.invalidate_recordset(["need_validation", "validation_status"])
+        if self.state == "reported" and self.validation_status == "validated":
+            self._approved()
+        return result
+
+    def _reject_report(self, reason, note):
+        """The current reviewer rejects: the report goes back to the department."""
+        self.ensure_one()
+        self._check_state("reported")
+        if not self.can_review:
+            raise AccessError(self.env._("Only the approver whose turn it is can return this report."))
+        self.reject_tier()
+        self._return_report(reason, note)
 
     def _check_department_write_access(self):
         """Handlers may only change their own department's appeals.

@@ -25,4 +25,7 @@ class HelpdeskTicketEvent(models.Model):
     stage_id = fields.Many2one(
         "helpdesk.ticket.stage", help="The stage entered, for stage changes."
     )
+    department_id = fields.Many2one(
+        "hr.department", string="Department", help="The department that acted (dispatched to, accepted, handed back)."
+    )
     note = fields.Text()

@@ -7,6 +7,7 @@ GROUP_DEPARTMENT_MANAGER = "helpdesk_utility_complaint.group_department_manager"
 GROUP_OFFICE = "helpdesk_utility_complaint.group_response_office"
 GROUP_APPRAISAL = "helpdesk_utility_complaint.group_appraisal_officer"
 GROUP_MANAGER = "helpdesk_utility_complaint.group_complaint_manager"
+GROUP_LEADER = "helpdesk_utility_complaint.group_leader"
 
 
 class ComplaintCase(TransactionCase):
