@@ -558,6 +558,14 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    def _message_add_default_recipients(self):
+        # The complainant's e-mail is personal data (R002-37): the chatter of someone who may
+        # not read it suggests no recipient built from it, instead of failing.
+        if self.env.su or self.env.user.has_group(COMPLAINANT_DATA_GROUP):
+            return super()._message_add_default_recipients()
+        empty = self.env["res.partner"]
+        return {ticket.id: {"email_cc_lst": [], "email_to_lst": [], "partners": empty} for ticket in self}
+
     @api.model
     def message_new(self, msg, custom_values=None):
         # An e-mailed appeal is registered with the first nature until the office

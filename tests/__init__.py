@@ -6,4 +6,5 @@ from . import test_workflow
 from . import test_translation
 from . import test_translation_helpdesk_mgmt
 from . import test_tour_registration
+from . import test_tour_workflow
 from . import test_working_calendar

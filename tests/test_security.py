@@ -88,6 +88,15 @@ class TestSecurity(ComplaintCase):
         # The office reads the real fields.
         self.assertEqual(appeal.with_user(self.office_user).read(["complainant_phone"])[0]["complainant_phone"], "13805331234")
 
+    def test_r002_37_chatter_suggests_no_complainant_to_others(self):
+        """The chatter's recipient suggestions must not read (or leak) the complainant."""
+        appeal = self.network_appeal
+        appeal.sudo().partner_email = "zhang@example.com"
+        as_handler = appeal.with_user(self.network_handler)
+        suggested = str(as_handler._message_get_suggested_recipients())
+        self.assertNotIn("zhang@example.com", suggested)
+        self.assertIn("zhang@example.com", str(appeal.with_user(self.office_user)._message_get_suggested_recipients()))
+
     def test_r002_38_recusal_blocks_assignment(self):
         """R002-38: a declared conflict takes the user off the appeal and blocks re-assignment."""
         appeal = self.network_appeal
