@@ -42,6 +42,10 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     instructed_at = fields.Datetime(readonly=True, copy=False)
     instruction_countersigned = fields.Boolean(readonly=True, copy=False)
 
+    # --- Holding an appeal, e.g. waiting for the customer ---
+    hold_reason = fields.Text(copy=False)
+    hold_from_state = fields.Char(readonly=True, copy=False)
+
     # --- Department report (R000-22, R000-23) ---
     report_facts = fields.Text(string="Facts and Course of Events", copy=False)
     report_cause = fields.Text(string="Cause", copy=False)
@@ -403,6 +407,22 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         now = fields.Datetime.now()
         self._record_event("investigation_started", when=now)
         self._move("accepted", "acceptance", department_id=self.department_id[:1].id)
+
+    def action_hold(self):
+        """Put the handling on hold with a reason; milestones whose policy pauses in the
+        on-hold stage stop their clock meanwhile."""
+        self._check_state("dispatched", "accepted")
+        self._check_department_member(self.env._("put this appeal on hold"))
+        self._check_filled(["hold_reason"])
+        for ticket in self:
+            ticket.sudo().hold_from_state = ticket.state
+            ticket._move("on_hold", note=ticket.hold_reason)
+
+    def action_resume(self):
+        self._check_state("on_hold")
+        self._check_department_member(self.env._("resume this appeal"))
+        for ticket in self:
+            ticket._move(ticket.hold_from_state or "accepted", note=self.env._("Resumed."))
 
     def _hand_back(self, reason, suggested_department):
         """R002-13, R000-29: out of the department's remit, back to the office with the reason."""

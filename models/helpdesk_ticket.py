@@ -132,6 +132,7 @@ class HelpdeskTicket(models.Model):
             ("awaiting_instruction", "Awaiting Instruction"),
             ("dispatched", "Dispatched"),
             ("accepted", "Accepted"),
+            ("on_hold", "On Hold"),
             ("handed_back", "Handed Back"),
             ("reported", "Reported"),
             ("approved", "Approved"),

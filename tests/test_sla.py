@@ -199,20 +199,32 @@ class TestSla(ComplaintCase):
         self.assertEqual(self._line(handed_back, "complete").status, "cancelled")
 
     def test_paused_milestone(self):
-        """The clock stops in a pause stage; the deadline moves by the time spent there."""
+        """A milestone paused in the on-hold stage stops its clock while the department
+        holds the appeal; the deadline moves by the time spent on hold."""
         self._use(self.hotline)
-        awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-        self.ref("sla_hotline_complete").pause_stage_ids = awaiting
-        appeal = self._received("2026-11-02 01:00:00", channel_id=self.own_hotline.id)
+        on_hold = self.ref("stage_on_hold")
+        self.ref("sla_hotline_complete").pause_stage_ids = on_hold
+        self.network.complaint_handler_id = self.network_handler
+        appeal = self._received(
+            "2026-11-02 01:00:00",
+            channel_id=self.own_hotline.id,
+            category_id=self.ref("cat_water_bill").id,
+            department_id=self.network.id,
+            section_id=self.repair_section.id,
+        )
         with freeze_time("2026-11-02 02:00:00"):
-            appeal._record_event("dispatch")
+            appeal.with_user(self.office_user).action_dispatch()
         with freeze_time("2026-11-02 04:00:00"):
-            appeal.stage_id = awaiting
+            appeal.with_user(self.network_handler).hold_reason = "The customer is away until 13:00."
+            with self.assertRaises(AccessError):
+                appeal.with_user(self.billing_handler).action_hold()
+            appeal.with_user(self.network_handler).action_hold()
         line = self._line(appeal, "complete")
+        self.assertEqual(appeal.stage_id, on_hold)
         self.assertEqual(line.status, "paused")
         with freeze_time("2026-11-02 07:00:00"):
-            appeal.stage_id = in_progress
+            appeal.with_user(self.network_handler).action_resume()
+        self.assertEqual(appeal.state, "dispatched")
         self.assertEqual(line.status, "running")
         self.assertEqual(line.base_deadline, utc("2026-11-03 02:00:00"))
         self.assertEqual(line.deadline, utc("2026-11-03 05:00:00"))
