@@ -26,6 +26,7 @@
         "data/res_company_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
+        "data/helpdesk_complaint_preset_outage_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_nature_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
