@@ -50,6 +50,7 @@
         "demo/res_users_demo.xml",
         "demo/hr_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_outage_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
