@@ -28,6 +28,8 @@
         "data/helpdesk_appeal_queue_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
+        "data/helpdesk_outage_data.xml",
+        "data/helpdesk_complaint_preset_outage_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_appeal_workflow_views.xml",
         "views/helpdesk_appeal_queue_views.xml",
@@ -42,6 +44,7 @@
         "views/helpdesk_sla_extension_views.xml",
         "views/hr_views.xml",
         "views/res_config_settings_views.xml",
+        "views/helpdesk_outage_views.xml",
         "wizards/resource_calendar_holiday_import_views.xml",
         "views/resource_calendar_holiday_year_views.xml",
         "views/resource_calendar_views.xml",
@@ -51,6 +54,7 @@
         "demo/res_users_demo.xml",
         "demo/hr_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_outage_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

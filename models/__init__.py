@@ -28,3 +28,8 @@ from . import resource_calendar
 from . import res_company
 from . import tier_definition
 from . import res_config_settings
+from . import helpdesk_outage_publication
+from . import helpdesk_outage_update
+from . import helpdesk_outage_supply
+from . import helpdesk_outage_quality_test
+from . import helpdesk_outage

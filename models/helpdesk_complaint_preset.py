@@ -59,6 +59,37 @@ class HelpdeskComplaintPreset(models.Model):
         "supervision (R002-43).",
     )
 
+    # --- Outages and water-quality incidents (R002-23, R002-26 to R002-36) ---
+    # An incident keeps the numbers in force when it was registered (helpdesk.outage).
+    outage_notice_hours = fields.Integer(
+        string="Planned Outage Notice (hours)",
+        help="A planned outage must be notified to the customer service center at least "
+        "this many clock hours before it starts; a shorter notice is flagged as a breach "
+        "(R002-27: 48 hours).",
+    )
+    unplanned_notice_warning_minutes = fields.Integer(
+        string="Immediate Notice Warning (minutes)",
+        help="An unplanned outage, and the restoration of any outage, must be reported to "
+        "the customer service center at once (R002-28, R002-30). The source gives no "
+        "number: a report more than this many minutes after the fact is flagged.",
+    )
+    hydrant_notice_lead_minutes = fields.Integer(
+        string="Fire Hydrant Notice Lead (minutes)",
+        help="A notice of drawing or discharging water at a public fire hydrant must be "
+        "logged before the operation starts, at least this many minutes ahead (R002-23; "
+        "the source gives no number, 0 = any time before the start).",
+    )
+    major_emergency_recipient_ids = fields.Many2many(
+        "res.users",
+        "helpdesk_complaint_preset_major_emergency_user_rel",
+        "preset_id",
+        "user_id",
+        string="Major Emergency Recipients",
+        domain=[("share", "=", False)],
+        help="Notified at once when an appeal in a major-emergency category is linked to "
+        "an outage or incident (R002-26).",
+    )
+
     _code_uniq = models.Constraint(
         "UNIQUE(code)", "Each complaint preset needs its own code."
     )

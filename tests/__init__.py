@@ -8,3 +8,4 @@ from . import test_translation_helpdesk_mgmt
 from . import test_tour_registration
 from . import test_tour_workflow
 from . import test_working_calendar
+from . import test_outage
