@@ -16,6 +16,13 @@ from . import helpdesk_ticket_reply_point
 from . import helpdesk_ticket_commitment
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
+from . import helpdesk_appraisal_period
+from . import helpdesk_deduction_rule
+from . import helpdesk_deduction_rule_line
+from . import helpdesk_deduction_line
+from . import helpdesk_liability_finding
+from . import helpdesk_liability_finding_line
+from . import helpdesk_liability_contest
 from . import hr_department
 from . import hr_job
 from . import hr_employee

@@ -512,7 +512,7 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             ticket.sudo().with_context(skip_validation_check=True).write(
                 {"report_return_reason": reason, "report_return_count": ticket.report_return_count + 1}
             )
-            ticket._move("accepted", "report_returned", note=note)
+            ticket._move("accepted", "report_returned", note=note, reason_code=reason, department_id=ticket.department_id.id)
             ticket._hand_to(
                 ticket._department_users(),
                 self.env._("Rework the report of appeal %(number)s", number=ticket.number),

@@ -49,6 +49,16 @@ class HelpdeskComplaintPreset(models.Model):
         help="This many appeals of one customer and category within the window raise an "
         "early warning to the department (R000-76).",
     )
+    contest_working_days = fields.Integer(
+        default=2,
+        help="Working days a department has to contest a deduction in writing; after that "
+        "liability stands (R001-29).",
+    )
+    same_type_window_days = fields.Integer(
+        default=365,
+        help="Complaints about the same type of event within this many days count as repeats "
+        "that raise the deduction (R000-73).",
+    )
     supervision_redo_limit = fields.Integer(
         default=2,
         help="More redos than this put an appeal under written supervision (R002-43).",

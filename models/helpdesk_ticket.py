@@ -86,6 +86,12 @@ class HelpdeskTicket(models.Model):
         help="Completion deadline set by the platform; it overrides the internal limits "
         "(R000-08, R002-19).",
     )
+    registered_at = fields.Datetime(
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        help="When the appeal was entered in the system; late entry is a fault (R000-15, R003-12).",
+    )
     received_at = fields.Datetime(
         string="Received At",
         required=True,
@@ -248,6 +254,11 @@ class HelpdeskTicket(models.Model):
         help="A deadline falls in a year whose official holiday arrangement is not loaded "
         "yet; it is recomputed once it is.",
     )
+    finding_ids = fields.One2many("helpdesk.liability.finding", "ticket_id", string="Liability Findings")
+    deduction_ids = fields.One2many("helpdesk.deduction.line", "ticket_id", string="Deductions")
+    deduction_points = fields.Float(
+        compute="_compute_deduction_points", digits=(16, 2), help="Points confirmed or proposed on this appeal."
+    )
     pipe_diameter = fields.Integer(
         string="Pipe Diameter (DN, mm)", help="Nominal diameter of a leaking pipe (R002-25)."
     )
@@ -275,6 +286,13 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.repeat_count = counts.get(ticket, 0)
+
+    @api.depends("deduction_ids.points", "deduction_ids.state")
+    def _compute_deduction_points(self):
+        for ticket in self:
+            ticket.deduction_points = sum(
+                ticket.deduction_ids.filtered(lambda line: line.state != "cancelled").mapped("points")
+            )
 
     @api.depends(
         "sla_line_ids.status",
@@ -628,7 +646,9 @@ class HelpdeskTicket(models.Model):
         return events
 
     def _sla_recompute(self):
+        """Facts changed: rebuild the deadlines, then the deductions generated from them."""
         self.env["helpdesk.ticket.sla"]._sync_tickets(self)
+        self.env["helpdesk.deduction.line"]._sync_process_lines(self)
 
     # ------------------------------------------------------------------
     # Actions
@@ -648,6 +668,33 @@ class HelpdeskTicket(models.Model):
                 "default_user_id": self.env.uid,
             },
         }
+
+    def action_open_finding(self):
+        """R000-14, R000-57: HR records who is liable for this appeal."""
+        self.ensure_one()
+        self.env["helpdesk.liability.finding"]._check_appraisal_officer()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.liability.finding",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+            "name": self.env._("Liability Finding"),
+        }
+
+    def action_send_to_hr(self):
+        """R000-14, R000-44: the CSC leader has HR investigate; its 7-working-day clock starts."""
+        if not self.env.user.has_group("helpdesk_utility_complaint.group_leader") and not self.env.user.has_group(
+            "helpdesk_utility_complaint.group_response_office"
+        ):
+            raise AccessError(self.env._("The CSC supervising leader or the office sends an appeal to HR."))
+        self._record_event("hr_assigned")
+
+    def action_submit_hr_report(self):
+        self.env["helpdesk.liability.finding"]._check_appraisal_officer()
+        if "hr_assigned" not in self.event_ids.mapped("event_code"):
+            raise UserError(self.env._("This appeal was not sent to HR for investigation."))
+        self._record_event("hr_report")
 
     def action_open_repeats(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class HelpdeskTicketEvent(models.Model):
@@ -28,4 +29,25 @@ class HelpdeskTicketEvent(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Department", help="The department that acted (dispatched to, accepted, handed back)."
     )
+    reason_code = fields.Char(help="Why, as a code the deduction rules match, e.g. no_basis.")
     note = fields.Text()
+
+    def _correct(self, occurred_at, reason):
+        """A complaint manager corrects a mistaken time; everything derived follows."""
+        if not self.env.user.has_group("helpdesk_utility_complaint.group_complaint_manager"):
+            raise AccessError(self.env._("Only complaint managers correct the time of a recorded event."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say why the recorded time is wrong."))
+        for event in self:
+            event.ticket_id.message_post(
+                body=self.env._(
+                    "%(event)s corrected from %(old)s to %(new)s: %(reason)s",
+                    event=event.event_id.name,
+                    old=fields.Datetime.to_string(event.occurred_at),
+                    new=fields.Datetime.to_string(occurred_at),
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.sudo().write({"occurred_at": occurred_at})
+        self.ticket_id._sla_recompute()

@@ -20,6 +20,16 @@ class ResCompany(models.Model):
     complaint_general_manager_id = fields.Many2one(
         "res.users", string="General Manager", help="Approves replies and extensions (R000-06, R000-28)."
     )
+    complaint_hr_department_id = fields.Many2one(
+        "hr.department",
+        string="HR Department",
+        help="Investigates liability and is appraised by the response office's rules (R000-44 to R000-47).",
+    )
+    complaint_chief_engineer_department_id = fields.Many2one(
+        "hr.department",
+        string="Chief Engineer's Office",
+        help="Carries overall responsibility for supply accidents handled late (R000-66).",
+    )
     complaint_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Complaint Desk Calendar",

@@ -1,0 +1,312 @@
+import math
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+PARTIES = [
+    ("responsible_department", "Responsible Department"),
+    ("construction_department", "Construction Department"),
+    ("technical_department", "Technical Department"),
+    ("chief_engineer_office", "Chief Engineer's Office"),
+    ("response_office", "Response Office"),
+    ("hr_department", "HR Department"),
+]
+SEVERITIES = [
+    ("minor", "Dissatisfaction or Complaint Only"),
+    ("damage", "Personal or Property Damage"),
+    ("serious", "Serious Impact or Conflict"),
+]
+TABLES = [
+    ("process", "Handling Process"),
+    ("liability", "Liability Finding"),
+    ("satisfaction", "Satisfaction"),
+    ("platform", "Platform"),
+    ("scorecard", "Scorecard"),
+]
+GENERATORS = [
+    ("sla_overdue", "Missed Deadline"),
+    ("verdict", "Platform Verdict"),
+    ("handback_missing_fields", "Hand-back Fields Missing"),
+    ("committed_date_missed", "Committed Date Missed"),
+    ("report_returned", "Report Returned"),
+    ("not_cleared", "Unsatisfied Appeal Not Cleared"),
+    ("late_receipt", "Late Registration"),
+]
+
+
+class HelpdeskDeductionRule(models.Model):
+    """One row of a preset's deduction table: who loses how many points, for what.
+
+    Lines give the points per liable party, optionally per severity and per band of a
+    quantity (days overdue, the ordinal of a verdict, fields missing). Rules with a
+    generator are applied by the system from recorded facts; the others are applied by an
+    appraisal officer in a liability finding.
+    """
+
+    _name = "helpdesk.deduction.rule"
+    _description = "Deduction Rule"
+    _order = "preset_id, sequence, id"
+
+    preset_id = fields.Many2one(
+        "helpdesk.complaint.preset", string="Preset", required=True, index=True, ondelete="cascade"
+    )
+    code = fields.Char(required=True, help="The rule it transcribes, e.g. R000-59.")
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    table = fields.Selection(TABLES, required=True, default="liability")
+    line_ids = fields.One2many("helpdesk.deduction.rule.line", "rule_id", string="Points", copy=True)
+    no_liability = fields.Boolean(
+        string="No Company Liability",
+        help="A finding of no liability: no points, but it counts in the statistics "
+        "(R000-58, R000-63, R000-67).",
+    )
+    case_by_case = fields.Boolean(
+        help="Points decided case by case with a written justification and a manager's "
+        "approval (R000-65, R000-74, R000-75)."
+    )
+    step_size = fields.Float(
+        digits=(16, 2),
+        help="Points are charged per started step of the quantity, e.g. per 30 minutes late "
+        "or per missing field; 0: once.",
+    )
+    base_multiplier = fields.Float(
+        default=1.0, digits=(16, 2), help="E.g. 2 for violations charged at double the standard (R000-72)."
+    )
+    repeat_mode = fields.Selection(
+        [
+            ("none", "No Increase"),
+            ("double", "Double From the Second"),
+            ("escalating", "Times the Repeat Number"),
+            ("geometric", "Doubling Each Repeat"),
+        ],
+        default="none",
+        required=True,
+        help="How a repeat of the same type of event raises the points (R000-73, R003-27).",
+    )
+    generator = fields.Selection(GENERATORS, help="Facts the system applies this rule to.")
+    milestone_code = fields.Char(help="Missed deadline: the milestone code, e.g. department_report.")
+    quantity_source = fields.Selection(
+        [("working_days", "Overdue Working Days"), ("duration", "Overdue in the Milestone's Unit")],
+        default="working_days",
+    )
+    verdict_kind = fields.Char(help="Platform verdict: the verdict kind, e.g. redo_return.")
+    reason_code = fields.Char(help="Report returned: the return reason, e.g. no_basis.")
+    threshold = fields.Float(
+        digits=(16, 2), help="Late registration: working hours allowed between receipt and registration."
+    )
+    party = fields.Selection(
+        PARTIES, default="responsible_department", help="Generated lines: the party charged."
+    )
+
+    _preset_code_uniq = models.Constraint(
+        "UNIQUE(preset_id, code)", "A preset has each deduction rule code once."
+    )
+
+    @api.constrains("step_size", "base_multiplier")
+    def _check_factors(self):
+        for rule in self:
+            if rule.step_size < 0 or rule.base_multiplier <= 0:
+                raise ValidationError(
+                    self.env._("Rule %(code)s: the step cannot be negative and the multiplier must be positive.", code=rule.code)
+                )
+
+    def _line_for(self, party, severity=False, quantity=0.0):
+        """The table line for a party, severity and quantity; empty when none applies."""
+        self.ensure_one()
+        for line in self.line_ids:
+            if line.party != party or (line.severity and line.severity != severity):
+                continue
+            if line.quantity_min and quantity < line.quantity_min:
+                continue
+            if line.quantity_max and quantity > line.quantity_max:
+                continue
+            return line
+        return self.line_ids.browse()
+
+    def _steps(self, quantity):
+        """Started steps of the quantity (C-06: every started step counts)."""
+        self.ensure_one()
+        if not self.step_size:
+            return 1
+        return max(1, math.ceil(round(quantity / self.step_size, 6)))
+
+    def _repeat_multiplier(self, repeat_number):
+        """R000-73, R003-27: the multiplier of the n-th same-type event."""
+        self.ensure_one()
+        n = max(1, repeat_number)
+        if self.repeat_mode == "double":
+            return 2.0 if n >= 2 else 1.0
+        if self.repeat_mode == "escalating":
+            return float(n)
+        if self.repeat_mode == "geometric":
+            return float(2 ** (n - 1))
+        return 1.0
+
+    # ------------------------------------------------------------------
+    # Generators: the facts this rule applies to, as proposed ledger lines
+    # ------------------------------------------------------------------
+
+    def _propose(self, tickets):
+        """Proposed ledger lines for ``tickets`` (all of this rule's preset)."""
+        self.ensure_one()
+        if not tickets or not self.generator:
+            return []
+        return [p for p in getattr(self, f"_propose_{self.generator}")(tickets) if p]
+
+    def _party_department(self, ticket, party):
+        company = ticket.company_id
+        return {
+            "response_office": company.complaint_office_department_id,
+            "hr_department": company.complaint_hr_department_id,
+            "chief_engineer_office": company.complaint_chief_engineer_department_id,
+        }.get(party, ticket.department_id)
+
+    def _proposal(self, ticket, key, quantity=0.0, repeat=1, base_points=None, department=None, source="process", reason=""):
+        line = self._line_for(self.party, quantity=quantity)
+        if not line and base_points is None:
+            return None
+        department = department or self._party_department(ticket, self.party)
+        if not department:
+            return None
+        calendar = ticket.company_id._get_complaint_calendar()
+        contest_days = ticket.company_id.complaint_preset_id.contest_working_days
+        return {
+            "company_id": ticket.company_id.id,
+            "ticket_id": ticket.id,
+            "rule_id": self.id,
+            "party": self.party,
+            "department_id": department.id,
+            "section_id": ticket.section_id.id if department == ticket.department_id else False,
+            "employee_id": ticket.handler_employee_id.id if department == ticket.department_id else False,
+            "quantity": quantity,
+            "base_points": (line.points_min if base_points is None else base_points) * self._steps(quantity),
+            "multiplier": self.base_multiplier * self._repeat_multiplier(repeat),
+            "share": 100.0,
+            "source": source,
+            "source_key": f"{self.code}:{key}",
+            "reason": reason or self.name,
+            "state": "draft",
+            "contest_deadline": calendar._sla_deadline(fields.Datetime.now(), contest_days, "working_days", "next_day")[0]
+            if contest_days
+            else fields.Datetime.now(),
+        }
+
+    def _propose_sla_overdue(self, tickets):
+        """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped late."""
+        lines = self.env["helpdesk.ticket.sla"].sudo().search(
+            [
+                ("ticket_id", "in", tickets.ids),
+                ("milestone_id.code", "=", self.milestone_code),
+                ("status", "=", "breached"),
+                ("reached_at", "!=", False),
+            ]
+        )
+        for line in lines:
+            quantity = line.overdue_working_days if self.quantity_source == "working_days" else line.overdue_duration
+            repeat = 2 if self.repeat_mode != "none" and self._late_earlier_in_chain(line) else 1
+            yield self._proposal(
+                line.ticket_id,
+                f"sla:{line.id}",
+                quantity=quantity,
+                repeat=repeat,
+                reason=self.env._("%(milestone)s missed by %(days)s working day(s)", milestone=line.name, days=line.overdue_working_days),
+            )
+
+    def _late_earlier_in_chain(self, line):
+        """R003-27: an earlier appeal of the same repeat chain was late on the same milestone."""
+        ancestors = self.env["helpdesk.ticket"]
+        ticket = line.ticket_id.repeat_of_id
+        while ticket and ticket not in ancestors:
+            ancestors |= ticket
+            ticket = ticket.repeat_of_id
+        return bool(
+            ancestors
+            and self.env["helpdesk.ticket.sla"].sudo().search_count(
+                [("ticket_id", "in", ancestors.ids), ("milestone_id", "=", line.milestone_id.id), ("status", "=", "breached")],
+                limit=1,
+            )
+        )
+
+    def _propose_committed_date_missed(self, tickets):
+        """R000-37: after an interim reply, the final reply came after the committed date."""
+        now = fields.Datetime.now()
+        for ticket in tickets.filtered("committed_date"):
+            tz = ticket.company_id._get_complaint_calendar()._sla_tz()
+            replied = pytz.utc.localize(ticket.replied_at or now).astimezone(tz).date()
+            if replied > ticket.committed_date:
+                yield self._proposal(ticket, f"committed:{ticket.id}")
+
+    def _propose_report_returned(self, tickets):
+        """R000-31, R000-34: an approver returned the report for this reason."""
+        events = self.env["helpdesk.ticket.event"].sudo().search(
+            [("ticket_id", "in", tickets.ids), ("event_code", "=", "report_returned"), ("reason_code", "=", self.reason_code)]
+        )
+        for event in events:
+            yield self._proposal(event.ticket_id, f"event:{event.id}", department=event.department_id or None, reason=event.note or "")
+
+    def _propose_late_receipt(self, tickets):
+        """R000-15: registered more than the allowed working time after the appeal arrived."""
+        calendar_of = {}
+        for ticket in tickets.filtered(lambda ticket: not ticket.is_platform):
+            company = ticket.company_id
+            calendar = calendar_of.setdefault(company, company._get_complaint_calendar())
+            late = calendar._sla_work_hours(ticket.received_at, ticket.registered_at) - self.threshold
+            if late > 0:
+                yield self._proposal(ticket, f"receipt:{ticket.id}", quantity=round(late, 2))
+
+    def _propose_not_cleared(self, tickets):
+        """R000-52: an unsatisfied appeal not cleared by the end of the following month costs
+        points, doubled when the department also failed to clear one the month before, or
+        when the same appeal is still not cleared a month later."""
+        now = fields.Datetime.now()
+        for ticket in tickets.filtered("unsatisfied_at"):
+            tz = ticket.company_id._get_complaint_calendar()._sla_tz()
+            month = self._local_month(ticket.unsatisfied_at, tz)
+            deadline = self._month_end(month + relativedelta(months=1), tz)
+            if ticket.cleared_at and ticket.cleared_at <= deadline or now <= deadline:
+                continue
+            consecutive = self._department_failed_clearing(ticket, month - relativedelta(months=1), tz)
+            yield self._proposal(ticket, f"uncleared:{ticket.id}:1", repeat=2 if consecutive else 1, source="satisfaction")
+            if (ticket.cleared_at or now) > self._month_end(month + relativedelta(months=2), tz):
+                yield self._proposal(ticket, f"uncleared:{ticket.id}:2", repeat=2, source="satisfaction")
+
+    @api.model
+    def _local_month(self, moment, tz):
+        return pytz.utc.localize(moment).astimezone(tz).date().replace(day=1)
+
+    @api.model
+    def _month_end(self, month, tz):
+        """The last instant (naive UTC) of a local calendar month."""
+        start_of_next = tz.localize(datetime.combine(month + relativedelta(months=1), time.min))
+        return start_of_next.astimezone(pytz.utc).replace(tzinfo=None) - timedelta(seconds=1)
+
+    def _department_failed_clearing(self, ticket, month, tz):
+        """Whether the department left an appeal rated unsatisfied in ``month`` uncleared."""
+        month_start = self._month_end(month - relativedelta(months=1), tz) + timedelta(seconds=1)
+        deadline = self._month_end(month + relativedelta(months=1), tz)
+        earlier = self.env["helpdesk.ticket"].sudo().search(
+            [
+                ("department_id", "=", ticket.department_id.id),
+                ("unsatisfied_at", ">=", month_start),
+                ("unsatisfied_at", "<=", self._month_end(month, tz)),
+            ]
+        )
+        return any(not other.cleared_at or other.cleared_at > deadline for other in earlier)
+
+    def _propose_verdict(self, tickets):
+        """R000-35, R000-36, R000-40, R000-41, R000-42: verdicts of the platforms."""
+        if "helpdesk.platform.verdict" not in self.env:
+            return
+        yield from ()
+
+    def _propose_handback_missing_fields(self, tickets):
+        """R000-39: a hand-back sent to the platform with mandatory fields empty."""
+        if "helpdesk.platform.reply" not in self.env:
+            return
+        yield from ()
