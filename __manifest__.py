@@ -26,6 +26,7 @@
         "data/res_company_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
+        "data/helpdesk_supervision_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_nature_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
@@ -42,6 +43,10 @@
         "views/resource_calendar_holiday_year_views.xml",
         "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",
+        "reports/helpdesk_supervision_order_report.xml",
+        "views/helpdesk_supervision_order_views.xml",
+        "views/helpdesk_early_warning_views.xml",
+        "views/helpdesk_ticket_supervision_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

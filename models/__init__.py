@@ -21,3 +21,6 @@ from . import resource_calendar_leaves
 from . import resource_calendar
 from . import res_company
 from . import res_config_settings
+from . import helpdesk_company_number_mixin
+from . import helpdesk_early_warning
+from . import helpdesk_supervision_order
