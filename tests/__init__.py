@@ -6,3 +6,5 @@ from . import test_translation
 from . import test_translation_helpdesk_mgmt
 from . import test_tour_registration
 from . import test_working_calendar
+from . import test_repeat
+from . import test_supervision
