@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.pdf import PdfReader
 
 from .common import ComplaintCase
@@ -280,6 +280,31 @@ class TestSupervision(SupervisionCase):
         second.with_user(self.office_user).action_cancel()
         self.assertEqual(second.state, "cancelled")
         self.assertFalse(appeal.has_open_supervision)
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r002_43_office_issues_a_notice_from_the_appeal(self):
+        """R002-43: from the appeal, the office opens a notice with the proposed deadline
+        (2 working days) and sets its own before issuing it."""
+        appeal = self._appeal(complainant_phone="13905330109", department_id=self.network.id)
+        action = appeal.with_user(self.office_user).action_issue_supervision_order()
+        Order = self.Order.with_user(self.office_user).with_context(action["context"])
+        with Form(Order) as form:
+            self.assertEqual(form.ticket_id, appeal)
+            self.assertEqual(form.department_id, self.network)
+            # Wednesday 10:00 Beijing: Thursday and Friday, 17:00.
+            self.assertEqual(form.deadline, utc("2026-11-20 09:00:00"))
+            form.deadline = utc("2026-11-19 09:00:00")
+            form.reason = "The customer called the mayor's hotline"
+        order = form.record
+        self.assertEqual(order.deadline, utc("2026-11-19 09:00:00"))
+        self.assertEqual(appeal.with_user(self.office_user).action_open_supervision_orders()["domain"],
+                         [("ticket_id", "=", appeal.id)])  # fmt: skip
+        self.assertTrue(appeal.with_user(self.network_handler).has_open_supervision)
+        self.assertEqual(
+            self.env["helpdesk.ticket"].search([("has_open_supervision", "=", True), ("id", "=", appeal.id)]),
+            appeal,
+        )
+        self.assertIn(order.name, appeal.message_ids[0].body)
 
     def test_overdue_orders_filter(self):
         """The "Deadline Passed" filter: open orders whose deadline is behind us."""
