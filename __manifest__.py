@@ -32,6 +32,7 @@
         "data/ir_cron_data.xml",
         "data/helpdesk_outage_data.xml",
         "data/helpdesk_complaint_preset_outage_data.xml",
+        "data/helpdesk_supervision_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_appeal_workflow_views.xml",
         "views/helpdesk_appeal_queue_views.xml",
@@ -52,6 +53,10 @@
         "views/resource_calendar_holiday_year_views.xml",
         "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",
+        "reports/helpdesk_supervision_order_report.xml",
+        "views/helpdesk_supervision_order_views.xml",
+        "views/helpdesk_early_warning_views.xml",
+        "views/helpdesk_ticket_supervision_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

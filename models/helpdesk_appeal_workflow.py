@@ -627,6 +627,7 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
                 )
             else:
                 ticket._close(self.env._("Explained to the customer: %(note)s", note=note))
+        self._check_supervision_triggers()  # R002-43: a third redo puts the appeal under supervision
 
     def _open_wizard(self, model, name):
         self.ensure_one()

@@ -100,6 +100,39 @@ class HelpdeskComplaintPreset(models.Model):
         "an outage or incident (R002-26).",
     )
 
+    # --- Repeats, early warnings and supervision orders (R003-32, R000-76, R002-43) ---
+    repeat_nature_ids = fields.Many2many(
+        "helpdesk.ticket.nature",
+        "helpdesk_complaint_preset_repeat_nature_rel",
+        "preset_id",
+        "nature_id",
+        string="Natures Counted as Repeats",
+        help="Only appeals of these natures are linked as repeats of one another (R003-32 "
+        "speaks of complaints). Empty: appeals of every nature.",
+    )
+    warning_response_days = fields.Integer(
+        default=7,
+        help="Calendar days a department has to answer an early warning with its "
+        "rectification measures (R000-76). A suggested value: the rule gives no number.",
+    )
+    supervision_default_days = fields.Integer(
+        default=2,
+        help="Working days proposed as the deadline of a supervision order raised by a "
+        "trigger; the office can change the deadline of each notice (R002-43).",
+    )
+
+    _supervision_numbers_positive = models.Constraint(
+        "CHECK(repeat_window_days >= 0 AND repeat_warning_count >= 0 "
+        "AND supervision_redo_limit >= 0 AND supervision_repeat_limit >= 0 "
+        "AND warning_response_days >= 0)",
+        "Repeat, warning and supervision numbers cannot be negative.",
+    )
+    _supervision_default_days_positive = models.Constraint(
+        "CHECK(supervision_default_days > 0)",
+        "A supervision order needs at least one working day to respond.",
+    )
+    # --- end of repeats, early warnings and supervision orders ---
+
     _code_uniq = models.Constraint(
         "UNIQUE(code)", "Each complaint preset needs its own code."
     )

@@ -10,3 +10,5 @@ from . import test_tour_registration
 from . import test_tour_workflow
 from . import test_working_calendar
 from . import test_outage
+from . import test_repeat
+from . import test_supervision
