@@ -80,16 +80,27 @@ class TestDeduction(ComplaintCase):
             self.assertFalse(self._lines(appeal), code)
 
     def test_r000_60_r000_61_construction_fault_by_severity_and_range_edges(self):
-        """R000-60 (dissatisfaction only: 2 and 1), R000-61 (damage: 5-10 and 2-5), C-07."""
+        """R000-60 (dissatisfaction only: 2 and 1), R000-61 (damage: 5-10 and 2-5), C-07.
+        Each appeal comes from another customer, so no finding is a repeat (R000-73)."""
         departments = {"construction_department": self.engineering, "technical_department": self.technical}
-        minor = self._appeal(department_id=self.engineering.id)
+        customers = iter(range(100))
+
+        def appeal_of_another_customer():
+            number = next(customers)
+            return self._appeal(
+                department_id=self.engineering.id,
+                complainant_phone=f"1390000{number:04d}",
+                complainant_address=f"人民西路{number}号",
+            )
+
+        minor = appeal_of_another_customer()
         self._finding(minor, "R000-60", "minor", departments=departments).action_confirm()
         self.assertEqual(
             sorted((line.department_id.name, line.points) for line in self._lines(minor)),
             [("Engineering Department", 2.0), ("Technical Department", 1.0)],
         )
         for construction, technical in ((5, 2), (10, 5)):
-            appeal = self._appeal(department_id=self.engineering.id)
+            appeal = appeal_of_another_customer()
             finding = self._finding(
                 appeal, "R000-60", "damage", departments=departments,
                 points={"construction_department": construction, "technical_department": technical},
@@ -98,7 +109,7 @@ class TestDeduction(ComplaintCase):
             finding.action_confirm()
             self.assertEqual(sorted(self._lines(appeal).mapped("points")), sorted([construction, technical]))
         for construction, technical in ((4, 2), (11, 2), (5, 1), (5, 6)):
-            appeal = self._appeal(department_id=self.engineering.id)
+            appeal = appeal_of_another_customer()
             finding = self._finding(
                 appeal, "R000-60", "damage", departments=departments,
                 points={"construction_department": construction, "technical_department": technical},
