@@ -10,6 +10,12 @@ from . import helpdesk_ticket_event
 from . import helpdesk_ticket_sla
 from . import helpdesk_sla_extension
 from . import helpdesk_ticket
+from . import helpdesk_platform_evidence_mixin
+from . import helpdesk_platform_handback_field
+from . import helpdesk_platform_reply
+from . import helpdesk_platform_reply_value
+from . import helpdesk_media_column
+from . import helpdesk_platform_verdict
 from . import hr_department
 from . import hr_job
 from . import hr_employee

@@ -151,6 +151,13 @@ class HelpdeskTicket(models.Model):
         check_company=True,
         help="Departments that cooperate with the lead department (R000-26).",
     )
+    # --- Platform replies and verdicts (R000-27, R000-29, C-12) ---
+    platform_reply_ids = fields.One2many(
+        "helpdesk.platform.reply", "ticket_id", string="Platform Replies"
+    )
+    platform_verdict_ids = fields.One2many(
+        "helpdesk.platform.verdict", "ticket_id", string="Platform Verdicts"
+    )
 
     # --- Who handles it ---
     department_id = fields.Many2one(
