@@ -25,17 +25,6 @@ class HelpdeskPlatformReply(models.Model):
     _order = "submitted_at desc, id desc"
     _check_company_auto = True
 
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Appeal",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-        domain=[("is_platform", "=", True)],
-    )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    channel_id = fields.Many2one(related="ticket_id.channel_id", string="Platform", store=True)
     platform_reference = fields.Char(related="ticket_id.platform_reference")
     kind = fields.Selection(
         [
@@ -98,26 +87,12 @@ class HelpdeskPlatformReply(models.Model):
 
     @api.depends("ticket_id.number", "kind")
     def _compute_display_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for reply in self:
-            reply.display_name = f"{reply.ticket_id.number or ''} {kinds.get(reply.kind, '')}".strip()
+            reply.display_name = f"{reply.ticket_id.number or ''} {reply._kind_label()}".strip()
 
     # ------------------------------------------------------------------
     # Constraints and guards
     # ------------------------------------------------------------------
-
-    @api.constrains("ticket_id")
-    def _check_platform_appeal(self):
-        for reply in self:
-            if not reply.ticket_id.is_platform:
-                raise ValidationError(
-                    self.env._(
-                        "Appeal %(number)s came through %(channel)s, not through a platform: "
-                        "replies to a platform are only for platform appeals (R000-27).",
-                        number=reply.ticket_id.number,
-                        channel=reply.ticket_id.channel_id.name or "-",
-                    )
-                )
 
     @api.constrains("ack_received_at", "ack_text", "submitted_at")
     def _check_acknowledgement(self):
@@ -259,10 +234,9 @@ class HelpdeskPlatformReply(models.Model):
 
     def _post_submission_note(self):
         self.ensure_one()
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         body = self.env._(
             "%(kind)s submitted to %(platform)s by %(user)s.",
-            kind=kinds[self.kind],
+            kind=self._kind_label(),
             platform=self.channel_id.name,
             user=self.env.user.name,
         )

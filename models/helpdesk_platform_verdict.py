@@ -33,17 +33,6 @@ class HelpdeskPlatformVerdict(models.Model):
     _order = "verdict_date desc, id desc"
     _check_company_auto = True
 
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Appeal",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-        domain=[("is_platform", "=", True)],
-    )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    channel_id = fields.Many2one(related="ticket_id.channel_id", string="Platform", store=True)
     active = fields.Boolean(default=True)
     kind = fields.Selection(
         [
@@ -136,9 +125,8 @@ class HelpdeskPlatformVerdict(models.Model):
 
     @api.depends("ticket_id.number", "kind", "ordinal")
     def _compute_display_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for verdict in self:
-            name = f"{verdict.ticket_id.number or ''} {kinds.get(verdict.kind, '')}".strip()
+            name = f"{verdict.ticket_id.number or ''} {verdict._kind_label()}".strip()
             verdict.display_name = f"{name} #{verdict.ordinal}" if verdict.ordinal else name
 
     @api.depends("ticket_id")
@@ -176,19 +164,6 @@ class HelpdeskPlatformVerdict(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-
-    @api.constrains("ticket_id")
-    def _check_platform_appeal(self):
-        for verdict in self:
-            if not verdict.ticket_id.is_platform:
-                raise ValidationError(
-                    self.env._(
-                        "Appeal %(number)s came through %(channel)s, not through a platform: "
-                        "platform verdicts are only recorded on platform appeals (C-12).",
-                        number=verdict.ticket_id.number,
-                        channel=verdict.ticket_id.channel_id.name or "-",
-                    )
-                )
 
     @api.constrains(
         "kind",
@@ -255,12 +230,11 @@ class HelpdeskPlatformVerdict(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         verdicts = super().create(vals_list)
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for verdict in verdicts:
             verdict.ticket_id.message_post(
                 body=self.env._(
                     "Platform verdict registered: %(kind)s (%(date)s), charged to %(party)s.",
-                    kind=kinds[verdict.kind],
+                    kind=verdict._kind_label(),
                     date=verdict.verdict_date,
                     party=verdict.responsible_department_id.name or "-",
                 ),
