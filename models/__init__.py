@@ -23,6 +23,12 @@ from . import helpdesk_deduction_line
 from . import helpdesk_liability_finding
 from . import helpdesk_liability_finding_line
 from . import helpdesk_liability_contest
+from . import helpdesk_platform_evidence_mixin
+from . import helpdesk_platform_handback_field
+from . import helpdesk_platform_reply
+from . import helpdesk_platform_reply_value
+from . import helpdesk_media_column
+from . import helpdesk_platform_verdict
 from . import hr_department
 from . import hr_job
 from . import hr_employee

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+# What users write on a request; the decision itself goes through _decide (R002-20).
+PLATFORM_ANSWER_FIELDS = {"platform_answer", "platform_answer_at", "decision_note"}
+
 
 class HelpdeskSlaExtension(models.Model):
     """A handling department asks for more time on one milestone (R000-28, R002-18, R002-20).
@@ -36,6 +39,24 @@ class HelpdeskSlaExtension(models.Model):
     decided_at = fields.Datetime(readonly=True)
     decision_note = fields.Text()
     approver_group_id = fields.Many2one(related="milestone_id.extension_approver_group_id")
+    # R002-20: on a platform deadline the office asks the platform and records its answer.
+    platform_overridden = fields.Boolean(related="line_id.platform_overridden")
+    platform_answer = fields.Selection(
+        [("pending", "Awaiting the Platform"), ("granted", "Granted"), ("refused", "Refused")],
+        compute="_compute_platform_answer",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The platform's answer to the office's extension request (R002-20); a "
+        "platform deadline is extended only when the platform granted it.",
+    )
+    platform_answer_at = fields.Datetime(string="Platform Answered At")
+
+    @api.depends("line_id")
+    def _compute_platform_answer(self):
+        for request in self:
+            if not request.platform_answer and request.sudo().line_id.platform_overridden:
+                request.platform_answer = "pending"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -117,7 +138,41 @@ class HelpdeskSlaExtension(models.Model):
             if request.state != "requested":
                 raise UserError(self.env._("This extension request has already been decided."))
 
+    def write(self, vals):
+        # Users record the platform's answer and a note; the decision goes through _decide.
+        if not self.env.su and set(vals) - PLATFORM_ANSWER_FIELDS:
+            raise UserError(self.env._("An extension request is decided with Approve or Reject."))
+        if vals.get("platform_answer") in ("granted", "refused") and not vals.get("platform_answer_at"):
+            vals = dict(vals, platform_answer_at=fields.Datetime.now())
+        result = super().write(vals)
+        if "platform_answer" in vals:
+            answers = dict(self._fields["platform_answer"]._description_selection(self.env))
+            for request in self:
+                request.ticket_id.message_post(
+                    body=self.env._(
+                        "Platform's answer to the extension of “%(milestone)s”: %(answer)s.",
+                        milestone=request.milestone_id.name,
+                        answer=answers.get(request.platform_answer, "-"),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return result
+
+    def _check_platform_grant(self):
+        """A platform deadline moves only with the platform's grant (R002-20)."""
+        for request in self:
+            if request.sudo().line_id.platform_overridden and request.platform_answer != "granted":
+                raise UserError(
+                    self.env._(
+                        "“%(milestone)s” runs to the platform's deadline: record that the "
+                        "platform granted the extension before approving it (R002-20).",
+                        milestone=request.milestone_id.name,
+                    )
+                )
+
     def action_approve(self):
+        self._check_approver()
+        self._check_platform_grant()
         self._decide("approved")
 
     def action_reject(self):

@@ -168,6 +168,13 @@ class HelpdeskTicket(models.Model):
         check_company=True,
         help="Departments that cooperate with the lead department (R000-26).",
     )
+    # --- Platform replies and verdicts (R000-27, R000-29, C-12) ---
+    platform_reply_ids = fields.One2many(
+        "helpdesk.platform.reply", "ticket_id", string="Platform Replies"
+    )
+    platform_verdict_ids = fields.One2many(
+        "helpdesk.platform.verdict", "ticket_id", string="Platform Verdicts"
+    )
 
     # --- Outages and water-quality incidents (R002-23, R002-26 to R002-36) ---
     outage_id = fields.Many2one(

@@ -12,3 +12,9 @@ class HelpdeskTicketChannel(models.Model):
         "(R000-08, R002-19).",
     )
     description = fields.Text(translate=True)
+    handback_field_ids = fields.One2many(
+        "helpdesk.platform.handback.field",
+        "channel_id",
+        string="Mandatory Hand-back Fields",
+        help="What a hand-back of an appeal to this platform must fill in (R000-29).",
+    )

@@ -1,4 +1,5 @@
 from . import test_ledger
+from . import test_platform
 from . import test_reference_data
 from . import test_security
 from . import test_sla
