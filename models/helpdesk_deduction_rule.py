@@ -92,7 +92,11 @@ class HelpdeskDeductionRule(models.Model):
     generator = fields.Selection(GENERATORS, help="Facts the system applies this rule to.")
     milestone_code = fields.Char(help="Missed deadline: the milestone code, e.g. department_report.")
     quantity_source = fields.Selection(
-        [("working_days", "Overdue Working Days"), ("duration", "Overdue in the Milestone's Unit")],
+        [
+            ("working_days", "Overdue Working Days"),
+            ("duration", "Overdue in the Milestone's Unit"),
+            ("ordinal", "Ordinal of the Verdict"),
+        ],
         default="working_days",
     )
     verdict_kind = fields.Char(help="Platform verdict: the verdict kind, e.g. redo_return.")
@@ -300,13 +304,57 @@ class HelpdeskDeductionRule(models.Model):
         return any(not other.cleared_at or other.cleared_at > deadline for other in earlier)
 
     def _propose_verdict(self, tickets):
-        """R000-35, R000-36, R000-40, R000-41, R000-42: verdicts of the platforms."""
-        if "helpdesk.platform.verdict" not in self.env:
-            return
-        yield from ()
+        """R000-35, R000-36, R000-40, R000-41, R000-42: each active verdict of this rule's
+        kind, charged to the party the verdict names. The quantity that picks the band is
+        the overdue days the platform states (else the appeal's overdue working days on
+        its platform deadline) or the verdict's ordinal; a reason explained to the platform
+        excuses it (R000-35); a media exposure costs its column's points once verified as
+        true and raised on 般阳民生 before (R000-42)."""
+        verdicts = self.env["helpdesk.platform.verdict"].sudo().search(
+            [("ticket_id", "in", tickets.ids), ("kind", "=", self.verdict_kind)]
+        )
+        for verdict in verdicts:
+            if verdict.explained_to_platform:
+                continue
+            base_points = None
+            if verdict.media_column_id:
+                if not (verdict.verified_true and verdict.raised_on_banyang):
+                    continue
+                base_points = verdict.exposure_points
+            if self.quantity_source == "ordinal":
+                quantity = verdict.ordinal
+            else:
+                quantity = verdict.stated_overdue_days or verdict.ticket_id._platform_overdue_working_days()
+            yield self._proposal(
+                verdict.ticket_id,
+                f"verdict:{verdict.id}",
+                quantity=quantity,
+                base_points=base_points,
+                department=verdict.responsible_department_id,
+                source="platform",
+                reason=verdict.display_name,
+            )
 
     def _propose_handback_missing_fields(self, tickets):
-        """R000-39: a hand-back sent to the platform with mandatory fields empty."""
-        if "helpdesk.platform.reply" not in self.env:
-            return
-        yield from ()
+        """R000-39: a hand-back submitted to the platform with mandatory fields empty costs
+        the response office a step of points per missing field."""
+        replies = self.env["helpdesk.platform.reply"].sudo().search(
+            [
+                ("ticket_id", "in", tickets.ids),
+                ("kind", "=", "hand_back"),
+                ("state", "=", "submitted"),
+                ("missing_field_count", ">", 0),
+            ]
+        )
+        for reply in replies:
+            yield self._proposal(
+                reply.ticket_id,
+                f"handback:{reply.id}",
+                quantity=reply.missing_field_count,
+                source="platform",
+                reason=self.env._(
+                    "%(reply)s: missing %(fields)s",
+                    reply=reply.display_name,
+                    fields=", ".join(reply.missing_field_ids.mapped("name")),
+                ),
+            )

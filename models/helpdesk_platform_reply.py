@@ -230,6 +230,8 @@ class HelpdeskPlatformReply(models.Model):
             code = REPLY_EVENTS.get(reply.kind)
             if code:
                 reply.ticket_id._record_event(code, when=now, note=reply.display_name)
+        # R000-39: missing hand-back fields cost the office points.
+        self.env["helpdesk.deduction.line"]._sync_process_lines(self.filtered("missing_field_count").ticket_id)
         return True
 
     def _post_submission_note(self):

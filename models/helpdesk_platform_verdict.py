@@ -240,6 +240,7 @@ class HelpdeskPlatformVerdict(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        verdicts._sync_deductions()
         return verdicts
 
     def write(self, vals):
@@ -297,7 +298,12 @@ class HelpdeskPlatformVerdict(models.Model):
             else:
                 continue
             verdict.ticket_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+        self._sync_deductions()
         return result
+
+    def _sync_deductions(self):
+        """The deduction table charges verdicts (R000-35 to R000-42): keep their lines in step."""
+        self.env["helpdesk.deduction.line"]._sync_process_lines(self.ticket_id)
 
     def action_correct(self, reason):
         """Archive wrong verdicts with the reason; the appeal's chatter says so."""

@@ -702,6 +702,12 @@ class HelpdeskTicket(models.Model):
         self._sla_recompute()
         return events
 
+    def _platform_overdue_working_days(self):
+        """Working days this appeal is overdue on its platform deadline (R000-35, C-05)."""
+        self.ensure_one()
+        lines = self.sla_line_ids.filtered("platform_overridden") or self.sla_line_ids
+        return max(lines.mapped("overdue_working_days"), default=0)
+
     def _sla_recompute(self):
         """Facts changed: rebuild the deadlines, then the deductions generated from them."""
         self.env["helpdesk.ticket.sla"]._sync_tickets(self)

@@ -327,6 +327,135 @@ class TestDeduction(ComplaintCase):
         self.assertFalse(self._lines(cleared, "R000-52"))
 
     # ------------------------------------------------------------------
+    # Platform verdicts and hand-backs (R000-35, R000-36, R000-39 to R000-42)
+    # ------------------------------------------------------------------
+
+    def _platform_appeal(self, reference):
+        return self._appeal(
+            department_id=self.network.id,
+            channel_id=self.hotline_12345.id,
+            platform_reference=reference,
+            platform_deadline=datetime(2026, 11, 27, 9, 0),
+        )
+
+    def _verdict(self, appeal, kind, verdict_date="2026-11-18", **values):
+        return self.env["helpdesk.platform.verdict"].with_user(self.office_user).create(
+            dict({"ticket_id": appeal.id, "kind": kind, "verdict_date": verdict_date}, **values)
+        )
+
+    def _points_by_verdict(self, appeal, code):
+        return {
+            line.source_key.split(":")[-1]: line.points
+            for line in self._lines(appeal, code)
+        }
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_35_overdue_case_bands_and_explained_reason(self):
+        """≤2 days (inclusive): 1 point, ≥3 days: 2; the platform's stated days, else the
+        appeal's overdue working days; a reason explained to the platform excuses it."""
+        appeal = self._platform_appeal("12345-35")
+        two = self._verdict(appeal, "overdue_case", stated_overdue_days=2)
+        three = self._verdict(appeal, "overdue_case", stated_overdue_days=3)
+        unstated = self._verdict(appeal, "overdue_case")  # not overdue on its deadline yet: 0 days
+        self._verdict(
+            appeal, "overdue_case", stated_overdue_days=5, explained_to_platform=True,
+            explanation="Phoned the platform on 11-16: pipe works need two more days.",
+        )  # fmt: skip
+        self.assertEqual(
+            self._points_by_verdict(appeal, "R000-35"),
+            {str(two.id): 1.0, str(three.id): 2.0, str(unstated.id): 1.0},
+        )
+        self.assertEqual(set(self._lines(appeal, "R000-35").department_id), {self.network})
+        self.assertEqual(set(self._lines(appeal, "R000-35").mapped("source")), {"platform"})
+        # Regenerating adds nothing.
+        self.Line._sync_process_lines(appeal)
+        self.assertEqual(len(self._lines(appeal, "R000-35")), 3)
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_35_unstated_days_come_from_the_platform_deadline(self):
+        appeal = self._appeal(
+            department_id=self.network.id,
+            channel_id=self.hotline_12345.id,
+            platform_reference="12345-35b",
+            received_at=datetime(2026, 11, 2, 1, 0),
+            platform_deadline=datetime(2026, 11, 12, 9, 0),  # Thursday 17:00 Beijing
+        )
+        self.assertEqual(appeal._platform_overdue_working_days(), 4, "13, 16, 17 and the started 18th")
+        self._verdict(appeal, "overdue_case")
+        self.assertEqual(self._lines(appeal, "R000-35").points, 2.0)
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_36_redo_returns_first_two_then_five_each(self):
+        appeal = self._platform_appeal("12345-36")
+        first = self._verdict(appeal, "redo_return", "2026-11-10")
+        second = self._verdict(appeal, "redo_return", "2026-11-12")
+        third = self._verdict(appeal, "redo_return", "2026-11-14")
+        self.assertEqual(
+            self._points_by_verdict(appeal, "R000-36"),
+            {str(first.id): 2.0, str(second.id): 5.0, str(third.id): 5.0},
+        )
+        # A wrong verdict archived: its line is cancelled and the next one moves up.
+        second_line = self._lines(appeal, "R000-36").filtered(lambda line: line.source_key.endswith(f":{second.id}"))
+        first.with_user(self.complaint_manager).action_correct("Registered on the wrong appeal")
+        self.assertEqual(self._points_by_verdict(appeal, "R000-36"), {str(second.id): 2.0, str(third.id): 5.0})
+        self.assertEqual(second_line.points, 2.0, "the same line, corrected")
+        cancelled = appeal.deduction_ids.filtered(lambda line: line.state == "cancelled")
+        self.assertEqual(cancelled.source_key, f"R000-36:verdict:{first.id}")
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_40_r000_41_verdicts_after_a_hand_back(self):
+        appeal = self._platform_appeal("12345-41")
+        self._verdict(appeal, "overdue_handback", responsible_department_id=self.billing.id)
+        self.assertEqual(
+            [(line.department_id, line.points) for line in self._lines(appeal, "R000-40")],
+            [(self.billing, 1.0)],
+            "charged to the department the verdict names",
+        )
+        self._verdict(appeal, "handback_accepted")
+        self._verdict(appeal, "buck_passing", "2026-11-16")
+        self._verdict(appeal, "buck_passing", "2026-11-17")
+        self.assertEqual(sorted(self._lines(appeal, "R000-41").mapped("points")), [2.0, 5.0])
+        self.assertEqual(len(self._lines(appeal)), 3, "an accepted hand-back costs nothing")
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_42_media_exposure_once_verified(self):
+        appeal = self._platform_appeal("12345-42")
+        column = self.env.ref("helpdesk_utility_complaint.media_column_state_council_inspection")
+        exposure = self._verdict(appeal, "media_exposure", media_column_id=column.id, raised_on_banyang=True)
+        self.assertFalse(self._lines(appeal, "R000-42"), "not verified yet")
+        exposure.verified_true = True
+        self.assertEqual(self._lines(appeal, "R000-42").points, 7.0)
+        not_raised = self._verdict(appeal, "media_exposure", media_column_id=column.id, verified_true=True)
+        other = self._verdict(
+            appeal, "media_exposure", verified_true=True, raised_on_banyang=True, exposure_points=4,
+            media_column_id=self.env.ref("helpdesk_utility_complaint.media_column_other").id,
+        )  # fmt: skip
+        points = self._points_by_verdict(appeal, "R000-42")
+        self.assertEqual(points, {str(exposure.id): 7.0, str(other.id): 4.0})
+        self.assertNotIn(str(not_raised.id), points, "R000-42 needs the issue raised on 般阳民生 first")
+        exposure.verified_true = False
+        self.assertEqual(self._points_by_verdict(appeal, "R000-42"), {str(other.id): 4.0})
+
+    @freeze_time("2026-11-18 02:00:00")
+    def test_r000_39_each_missing_hand_back_field_costs_the_office_a_point(self):
+        appeal = self._platform_appeal("12345-39")
+        Reply = self.env["helpdesk.platform.reply"].with_user(self.office_user)
+        hand_back = Reply.create({"ticket_id": appeal.id, "kind": "hand_back", "body": "<p>产权属物业</p>"})
+        for line in hand_back.value_ids[:3]:
+            line.value = "x"
+        hand_back.submit_incomplete = True
+        hand_back.action_submit()
+        line = self._lines(appeal, "R000-39")
+        self.assertEqual(
+            (line.department_id, line.quantity, line.points), (self.office_department, 2.0, 2.0)
+        )
+        complete = Reply.create({"ticket_id": appeal.id, "kind": "hand_back", "body": "<p>x</p>"})
+        for value in complete.value_ids:
+            value.value = "x"
+        complete.action_submit()
+        self.assertEqual(self._lines(appeal, "R000-39"), line, "a complete hand-back costs nothing")
+
+    # ------------------------------------------------------------------
     # Contest (R001-29 to R001-31) and confirmation
     # ------------------------------------------------------------------
 
