@@ -5,6 +5,7 @@ from . import test_security
 from . import test_sla
 from . import test_workflow
 from . import test_deduction
+from . import test_heating_deduction
 from . import test_translation
 from . import test_translation_helpdesk_mgmt
 from . import test_tour_registration

@@ -54,6 +54,15 @@ class TestDeduction(ComplaintCase):
             setattr(form, name, value)
         return form.save()
 
+    def _appeal_of_another_customer(self, **values):
+        """An appeal whose findings are no repeat of another's (R000-73)."""
+        self._customers = getattr(self, "_customers", 0) + 1
+        return self._appeal(
+            complainant_phone=f"1390000{self._customers:04d}",
+            complainant_address=f"人民西路{self._customers}号",
+            **values,
+        )
+
     def _lines(self, appeal, code=None):
         lines = appeal.deduction_ids.filtered(lambda line: line.state != "cancelled")
         return lines.filtered(lambda line: line.rule_code == code) if code else lines
@@ -83,15 +92,9 @@ class TestDeduction(ComplaintCase):
         """R000-60 (dissatisfaction only: 2 and 1), R000-61 (damage: 5-10 and 2-5), C-07.
         Each appeal comes from another customer, so no finding is a repeat (R000-73)."""
         departments = {"construction_department": self.engineering, "technical_department": self.technical}
-        customers = iter(range(100))
 
         def appeal_of_another_customer():
-            number = next(customers)
-            return self._appeal(
-                department_id=self.engineering.id,
-                complainant_phone=f"1390000{number:04d}",
-                complainant_address=f"人民西路{number}号",
-            )
+            return self._appeal_of_another_customer(department_id=self.engineering.id)
 
         minor = appeal_of_another_customer()
         self._finding(minor, "R000-60", "minor", departments=departments).action_confirm()
@@ -119,6 +122,80 @@ class TestDeduction(ComplaintCase):
                 finding.action_confirm()
             self.assertFalse(self._lines(appeal))
             self.assertEqual(finding.state, "draft")
+
+    def test_every_fixed_row_of_seed_000(self):
+        """R000-16, R000-18, R000-19, R000-30, R000-45, R000-46, R000-68, R000-69, R000-70:
+        the table's points go to the table's party."""
+        rows = [
+            ("R000-16", False, "response_office", 1.0),
+            ("R000-18", False, "response_office", 1.0),
+            ("R000-19", False, "response_office", 2.0),
+            ("R000-30", False, "responsible_department", 2.0),
+            ("R000-45", False, "hr_department", 2.0),
+            ("R000-46", False, "hr_department", 1.0),
+            ("R000-68", "minor", "responsible_department", 2.0),
+            ("R000-69", "minor", "responsible_department", 2.0),
+            ("R000-70", False, "responsible_department", 1.0),
+        ]
+        departments = {
+            "response_office": self.office_department,
+            "hr_department": self.hr,
+            "responsible_department": self.network,
+        }
+        for code, severity, party, points in rows:
+            appeal = self._appeal_of_another_customer(department_id=self.network.id)
+            self._finding(appeal, code, severity).action_confirm()
+            self.assertEqual(
+                [(line.party, line.department_id, line.points) for line in self._lines(appeal)],
+                [(party, departments[party], points)],
+                code,
+            )
+
+    def test_every_range_row_of_seed_000_on_its_edges(self):
+        """R000-20 (2-5), R000-33 (2-5), R000-38 (3-5), R000-68 damage (5-10), R000-69 serious
+        (5-10), R000-71 (2-5 and 5-10): both ends allowed, one point outside refused."""
+        rows = [
+            ("R000-20", False, "response_office", 2, 5),
+            ("R000-33", False, "responsible_department", 2, 5),
+            ("R000-38", False, "responsible_department", 3, 5),
+            ("R000-68", "damage", "responsible_department", 5, 10),
+            ("R000-69", "serious", "responsible_department", 5, 10),
+            ("R000-71", "minor", "responsible_department", 2, 5),
+            ("R000-71", "serious", "responsible_department", 5, 10),
+        ]
+        for code, severity, party, low, high in rows:
+            for points in (low, high):
+                appeal = self._appeal_of_another_customer(department_id=self.network.id)
+                self._finding(appeal, code, severity, points={party: points}, justification="Assessed.").action_confirm()
+                self.assertEqual(self._lines(appeal).mapped("points"), [float(points)], f"{code} {points}")
+            for points in (low - 1, high + 1):
+                appeal = self._appeal_of_another_customer(department_id=self.network.id)
+                finding = self._finding(appeal, code, severity, points={party: points}, justification="Assessed.")
+                with self.assertRefused(ValidationError, "outside"):
+                    finding.action_confirm()
+                self.assertFalse(self._lines(appeal), f"{code} {points}")
+
+    def test_r000_62_r000_65_r000_75_case_by_case_rows(self):
+        """Other construction issues (R000-62), declared safety accidents (R000-65) and
+        liability that cannot be established (R000-75): points with a justification and a
+        complaint manager's approval."""
+        for code, party, department in (
+            ("R000-62", "construction_department", self.engineering),
+            ("R000-65", "responsible_department", self.network),
+            ("R000-75", "responsible_department", self.network),
+        ):
+            appeal = self._appeal_of_another_customer(department_id=self.network.id)
+            finding = self._finding(
+                appeal, code, points={party: 3}, departments={party: department},
+                justification="The appraisal meeting's opinion.",
+            )  # fmt: skip
+            finding.action_confirm()
+            self.assertEqual(finding.state, "to_approve", code)
+            self.assertFalse(self._lines(appeal), code)
+            finding.with_user(self.complaint_manager).action_approve()
+            self.assertEqual(
+                [(line.department_id, line.points) for line in self._lines(appeal)], [(department, 3.0)], code
+            )
 
     def test_c07_a_range_needs_its_reason_and_whole_points(self):
         appeal = self._appeal(department_id=self.network.id)
