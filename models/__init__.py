@@ -47,5 +47,6 @@ from . import helpdesk_outage_supply
 from . import helpdesk_outage_quality_test
 from . import helpdesk_outage
 from . import helpdesk_company_number_mixin
+from . import helpdesk_office_notice_mixin
 from . import helpdesk_early_warning
 from . import helpdesk_supervision_order

@@ -1,17 +1,9 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from .helpdesk_ticket import mask_text
-
-OFFICE_GROUP = "helpdesk_utility_complaint.group_response_office"
-
-
-def is_office_user(user):
-    return bool(user) and user._has_group(OFFICE_GROUP)
-# What a department may change on a warning: its measures (and the chatter's own fields).
-DEPARTMENT_FIELDS = {"measures"}
+from .helpdesk_office_notice_mixin import is_office_user
 
 
 class HelpdeskEarlyWarning(models.Model):
@@ -24,8 +16,9 @@ class HelpdeskEarlyWarning(models.Model):
 
     _name = "helpdesk.early.warning"
     _description = "Early Warning"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.company.number.mixin"]
+    _inherit = ["helpdesk.office.notice.mixin"]
     _order = "raised_at desc, id desc"
+    _department_fields = frozenset({"measures"})
     _company_number_code = "helpdesk.early.warning"
     _company_number_prefix = "YJ%(year)s-"
 
@@ -92,7 +85,6 @@ class HelpdeskEarlyWarning(models.Model):
         index=True,
         tracking=True,
     )
-    user_is_office = fields.Boolean(compute="_compute_user_is_office")
     is_overdue = fields.Boolean(
         string="Measures Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -101,10 +93,6 @@ class HelpdeskEarlyWarning(models.Model):
     def _compute_appeal_count(self):
         for warning in self:
             warning.appeal_count = len(warning.sudo().ticket_ids)
-
-    @api.depends_context("uid")
-    def _compute_user_is_office(self):
-        self.user_is_office = self._is_office()
 
     @api.depends("state", "response_due_date")
     def _compute_is_overdue(self):
@@ -128,12 +116,14 @@ class HelpdeskEarlyWarning(models.Model):
     # Access
     # ------------------------------------------------------------------
 
-    def _is_office(self):
-        return self.env.su or self.env.user.has_group(OFFICE_GROUP)
+    def _office_only_message(self):
+        return self.env._(
+            "Only the response office changes an early warning; the department enters its "
+            "rectification measures."
+        )
 
-    def _check_office(self, message):
-        if not self._is_office():
-            raise AccessError(message)
+    def _answer_final_message(self):
+        return self.env._("The measures of an answered or closed early warning are final.")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -146,22 +136,6 @@ class HelpdeskEarlyWarning(models.Model):
         warnings = super().create(vals_list)
         warnings._schedule_department_activity()
         return warnings
-
-    def write(self, vals):
-        if not self._is_office():
-            changed = {name for name in vals if not name.startswith(("message_", "activity_"))}
-            if changed - DEPARTMENT_FIELDS:
-                raise AccessError(
-                    self.env._(
-                        "Only the response office changes an early warning; the department "
-                        "enters its rectification measures."
-                    )
-                )
-            if changed and any(warning.state != "open" for warning in self):
-                raise UserError(
-                    self.env._("The measures of an answered or closed early warning are final.")
-                )
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Raising and joining (called by the repeat detection of helpdesk.ticket)

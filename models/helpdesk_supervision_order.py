@@ -1,8 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
-from .helpdesk_early_warning import OFFICE_GROUP, is_office_user
+from .helpdesk_office_notice_mixin import is_office_user
+
 TRIGGERS = [
     ("overdue", "Handled Too Slowly"),
     ("redo_limit", "Redone Too Often"),
@@ -10,8 +11,6 @@ TRIGGERS = [
     ("commitment_stalled", "Commitment Without Progress"),
     ("manual", "Issued by the Office"),
 ]
-# What the department may change on an order: its response (and the chatter's own fields).
-DEPARTMENT_FIELDS = {"response_note"}
 
 
 class HelpdeskSupervisionOrder(models.Model):
@@ -25,8 +24,9 @@ class HelpdeskSupervisionOrder(models.Model):
 
     _name = "helpdesk.supervision.order"
     _description = "Supervision Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.company.number.mixin"]
+    _inherit = ["helpdesk.office.notice.mixin"]
     _order = "issued_at desc, id desc"
+    _department_fields = frozenset({"response_note"})
     _company_number_code = "helpdesk.supervision.order"
     _company_number_prefix = "DB%(year)s-"
 
@@ -105,7 +105,6 @@ class HelpdeskSupervisionOrder(models.Model):
         compute="_compute_complainant_masked",
         help="Masked: the written notice leaves the appeal (R002-37).",
     )
-    user_is_office = fields.Boolean(compute="_compute_user_is_office")
     is_overdue = fields.Boolean(
         string="Deadline Passed", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -124,10 +123,6 @@ class HelpdeskSupervisionOrder(models.Model):
     def _compute_complainant_masked(self):
         for order in self:
             order.complainant_masked = order.ticket_id._complainant_masked_label()
-
-    @api.depends_context("uid")
-    def _compute_user_is_office(self):
-        self.user_is_office = self._is_office()
 
     @api.depends("state", "deadline")
     def _compute_is_overdue(self):
@@ -185,12 +180,14 @@ class HelpdeskSupervisionOrder(models.Model):
     # Access
     # ------------------------------------------------------------------
 
-    def _is_office(self):
-        return self.env.su or self.env.user.has_group(OFFICE_GROUP)
+    def _office_only_message(self):
+        return self.env._(
+            "Only the response office changes, closes or cancels a supervision order; the "
+            "department records its response."
+        )
 
-    def _check_office(self, message):
-        if not self._is_office():
-            raise AccessError(message)
+    def _answer_final_message(self):
+        return self.env._("The response to a closed or cancelled supervision order is final.")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -211,22 +208,6 @@ class HelpdeskSupervisionOrder(models.Model):
         orders = super().create(vals_list)
         orders._notify_issued()
         return orders
-
-    def write(self, vals):
-        if not self._is_office():
-            changed = {name for name in vals if not name.startswith(("message_", "activity_"))}
-            if changed - DEPARTMENT_FIELDS:
-                raise AccessError(
-                    self.env._(
-                        "Only the response office changes, closes or cancels a supervision "
-                        "order; the department records its response."
-                    )
-                )
-            if changed and any(order.state != "open" for order in self):
-                raise UserError(
-                    self.env._("The response to a closed or cancelled supervision order is final.")
-                )
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Triggers (R002-43)
