@@ -621,6 +621,13 @@ class HelpdeskTicket(models.Model):
 
     # --- Approval chain (base_tier_validation) ---
 
+    def _tier_validation_check_write_allowed(self, vals):
+        # The policy the deadline engine matched is derived data, not an edit of a report
+        # under approval; base_tier_validation would search its exceptions once per appeal.
+        if set(vals) == {"sla_policy_id"}:
+            return
+        super()._tier_validation_check_write_allowed(vals)
+
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
         self.invalidate_recordset(["need_validation", "validation_status"])
