@@ -68,6 +68,7 @@
         "demo/hr_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_outage_demo.xml",
+        "demo/helpdesk_deduction_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
