@@ -1,3 +1,5 @@
+from . import helpdesk_company_number_mixin
+from . import helpdesk_office_notice_mixin
 from . import helpdesk_complaint_preset
 from . import helpdesk_ticket_nature
 from . import helpdesk_ticket_channel
@@ -46,7 +48,5 @@ from . import helpdesk_outage_update
 from . import helpdesk_outage_supply
 from . import helpdesk_outage_quality_test
 from . import helpdesk_outage
-from . import helpdesk_company_number_mixin
-from . import helpdesk_office_notice_mixin
 from . import helpdesk_early_warning
 from . import helpdesk_supervision_order

@@ -6,7 +6,6 @@ from odoo.fields import Domain
 
 from .helpdesk_outage_publication import REQUIRED_PUBLICATION_CHANNELS
 
-OUTAGE_SEQUENCE_CODE = "helpdesk.outage"
 # Kinds that interrupt supply: restoration updates, publication and emergency supply apply.
 SUPPLY_KINDS = ("planned", "unplanned")
 CLOSED_STATES = ("restored", "cancelled")
@@ -24,9 +23,11 @@ class HelpdeskOutage(models.Model):
 
     _name = "helpdesk.outage"
     _description = "Outage or Water-Quality Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.company.number.mixin"]
     _order = "start_at desc, id desc"
     _check_company_auto = True
+    _company_number_code = "helpdesk.outage"
+    _company_number_prefix = "TS%(year)s-"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -536,10 +537,12 @@ class HelpdeskOutage(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
-                vals["name"] = self._next_reference(company)
+        unnumbered = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        companies = self.env["res.company"].browse(
+            [vals.get("company_id") or self.env.company.id for vals in unnumbered]
+        )
+        for vals, number in zip(unnumbered, self._next_company_numbers(companies), strict=True):
+            vals["name"] = number
         outages = super().create(vals_list)
         outages.filtered("csc_notified_at")._check_hydrant_notice_logged()
         outages.filtered(lambda o: o.cause_kind == "illegal_use")._request_inspection()
@@ -555,36 +558,6 @@ class HelpdeskOutage(models.Model):
                 and (not o.inspection_requested_at or "inspection_department_id" in vals)
             )._request_inspection()
         return result
-
-    @api.model
-    def _next_reference(self, company):
-        sequences = self.env["ir.sequence"].sudo().with_company(company)
-        reference = sequences.next_by_code(OUTAGE_SEQUENCE_CODE)
-        if not reference:
-            self._create_reference_sequences(company)
-            reference = sequences.next_by_code(OUTAGE_SEQUENCE_CODE)
-        return reference
-
-    @api.model
-    def _create_reference_sequences(self, companies=None):
-        """One numbering per company with the year in the prefix, e.g. TS2026-0001."""
-        companies = companies if companies is not None else self.env["res.company"].sudo().search([])
-        sequences = self.env["ir.sequence"].sudo()
-        existing = sequences.search(
-            [("code", "=", OUTAGE_SEQUENCE_CODE), ("company_id", "in", companies.ids)]
-        ).company_id
-        sequences.create(
-            [
-                {
-                    "name": self.env._("Outage reference (%(company)s)", company=company.name),
-                    "code": OUTAGE_SEQUENCE_CODE,
-                    "company_id": company.id,
-                    "prefix": "TS%(year)s-",
-                    "padding": 4,
-                }
-                for company in companies - existing
-            ]
-        )
 
     # ------------------------------------------------------------------
     # Workflow
