@@ -121,6 +121,12 @@ class HelpdeskComplaintPreset(models.Model):
         "trigger; the office can change the deadline of each notice (R002-43).",
     )
 
+    commitment_stall_days = fields.Integer(
+        default=7,
+        help="Calendar days without a progress entry after which an open commitment to the "
+        "customer puts the appeal under written supervision (R002-43).",
+    )
+
     _supervision_numbers_positive = models.Constraint(
         "CHECK(repeat_window_days >= 0 AND repeat_warning_count >= 0 "
         "AND supervision_redo_limit >= 0 AND supervision_repeat_limit >= 0 "
@@ -130,6 +136,10 @@ class HelpdeskComplaintPreset(models.Model):
     _supervision_default_days_positive = models.Constraint(
         "CHECK(supervision_default_days > 0)",
         "A supervision order needs at least one working day to respond.",
+    )
+    _commitment_stall_days_positive = models.Constraint(
+        "CHECK(commitment_stall_days > 0)",
+        "A commitment needs at least one day before it counts as stalled.",
     )
     # --- end of repeats, early warnings and supervision orders ---
 

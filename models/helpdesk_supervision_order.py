@@ -1,3 +1,6 @@
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
@@ -260,8 +263,7 @@ class HelpdeskSupervisionOrder(models.Model):
     @api.model
     def _trigger_proposals(self, tickets):
         """What the triggers say about ``tickets``: a list of dicts with the appeal, the
-        trigger, its count (``value``) and the reason. Other features (commitments)
-        extend it with their own triggers."""
+        trigger, its count (``value``) and the reason."""
         proposals = []
         for ticket in tickets:
             preset = ticket.company_id.complaint_preset_id
@@ -295,7 +297,37 @@ class HelpdeskSupervisionOrder(models.Model):
                     }
                 )
         proposals += self._overdue_proposals(tickets)
+        proposals += self._stalled_commitment_proposals(tickets)
         return proposals
+
+    @api.model
+    def _stalled_commitment_proposals(self, tickets):
+        """A commitment to the customer with no progress entry for the preset's number of
+        days (R002-43, "作出办理承诺但长时间无明显进展"). The count is the appeal's stalled
+        commitments, so one more stalling proposes again."""
+        now = fields.Datetime.now()
+        stalled = defaultdict(list)
+        for commitment in self.env["helpdesk.ticket.commitment"].sudo().search(
+            [("ticket_id", "in", tickets.ids), ("state", "=", "open")]
+        ):
+            ticket = commitment.ticket_id
+            days = ticket.company_id.complaint_preset_id.commitment_stall_days
+            if commitment.last_progress_at <= now - timedelta(days=days):
+                stalled[ticket].append(commitment)
+        return [
+            {
+                "ticket": ticket,
+                "trigger": "commitment_stalled",
+                "value": len(commitments),
+                "reason": self.env._(
+                    "No progress for %(days)s days or more on what was promised to the "
+                    "customer: %(commitments)s (R002-43).",
+                    days=ticket.company_id.complaint_preset_id.commitment_stall_days,
+                    commitments="; ".join(commitment.description for commitment in commitments),
+                ),
+            }
+            for ticket, commitments in stalled.items()
+        ]
 
     @api.model
     def _overdue_proposals(self, tickets):

@@ -1079,9 +1079,17 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cron_check_supervision(self):
-        """Daily: propose supervision orders for appeals handled too slowly (R002-43)."""
-        overdue = self.sudo().search([("sla_state", "=", "breached"), ("state", "!=", "closed")])
-        overdue._check_supervision_triggers()
+        """Daily: propose supervision orders for appeals handled too slowly or whose
+        commitments stall (R002-43)."""
+        candidates = self.sudo().search(
+            [
+                ("state", "!=", "closed"),
+                "|",
+                ("sla_state", "=", "breached"),
+                ("commitment_ids.state", "=", "open"),
+            ]
+        )
+        candidates._check_supervision_triggers()
 
     def action_detect_repeat(self):
         """Forget a hand-set repeat link and let detection decide again (R003-32)."""

@@ -23,7 +23,10 @@ class HelpdeskTicketCommitment(models.Model):
     fulfilled_at = fields.Datetime(readonly=True)
     progress_note = fields.Text()
     last_progress_at = fields.Datetime(
-        readonly=True, help="No progress for long puts the appeal under supervision (R002-43)."
+        readonly=True,
+        default=fields.Datetime.now,
+        help="The last progress entry, or when the promise was made; no progress for long "
+        "puts the appeal under supervision (R002-43).",
     )
 
     def write(self, vals):

@@ -226,6 +226,39 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(len(self._orders(late)), 1, "once, not every day")
         self.assertFalse(self._orders(extended), "an approved extension is no slow handling")
 
+    def test_r002_43_stalled_commitment_triggers_an_order(self):
+        """R002-43: a commitment with no progress entry for 7 days (the preset's number)
+        puts the appeal under supervision; a progress entry restarts the count; the daily
+        cron proposes it once, and again only when one more commitment stalls."""
+        self.assertEqual(self.water_company.commitment_stall_days, 7)
+        appeal = self._received("2026-11-02 02:00:00", department_id=self.network.id)
+        Commitment = self.env["helpdesk.ticket.commitment"].with_user(self.office_user)
+        values = {"ticket_id": appeal.id, "owner_id": self.network_handler.id, "due_date": date(2026, 11, 30)}
+        with freeze_time("2026-11-02 03:00:00"):
+            valve = Commitment.create(dict(values, description="更换小区入户阀门"))
+        Ticket = self.env["helpdesk.ticket"]
+        with freeze_time("2026-11-08 03:00:00"):
+            Ticket._cron_check_supervision()
+            self.assertFalse(self._orders(appeal, "commitment_stalled"), "6 days")
+            valve.with_user(self.network_handler).progress_note = "阀门已订货"
+        with freeze_time("2026-11-15 02:59:00"):
+            Ticket._cron_check_supervision()
+            self.assertFalse(self._orders(appeal, "commitment_stalled"), "just under 7 days since the progress")
+        with freeze_time("2026-11-15 03:00:00"):
+            Ticket._cron_check_supervision()
+            Ticket._cron_check_supervision()
+        order = self._orders(appeal, "commitment_stalled")
+        self.assertEqual((len(order), order.trigger_value), (1, 1))
+        self.assertIn("更换小区入户阀门", order.reason)
+        order.with_user(self.office_user).action_done()
+        with freeze_time("2026-11-16 03:00:00"):
+            Ticket._cron_check_supervision()
+            self.assertEqual(len(self._orders(appeal, "commitment_stalled")), 1, "the same stalled commitment")
+            Commitment.create(dict(values, description="清洗二次供水水箱"))
+        with freeze_time("2026-11-23 03:00:00"):
+            Ticket._cron_check_supervision()
+        self.assertEqual(self._orders(appeal, "commitment_stalled").mapped("trigger_value"), [2, 1])
+
     # ------------------------------------------------------------------
     # Who issues, responds, closes
     # ------------------------------------------------------------------
