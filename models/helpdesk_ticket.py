@@ -622,11 +622,9 @@ class HelpdeskTicket(models.Model):
     # --- Approval chain (base_tier_validation) ---
 
     def _tier_validation_check_write_allowed(self, vals):
-        # The policy the deadline engine matched is derived data, not an edit of a report
-        # under approval; base_tier_validation would search its exceptions once per appeal.
-        if set(vals) == {"sla_policy_id"}:
-            return
-        super()._tier_validation_check_write_allowed(vals)
+        # Only an appeal with reviews can be under or after validation; base_tier_validation
+        # would search its write exceptions once per appeal on every write of a batch.
+        super(HelpdeskTicket, self.filtered("review_ids"))._tier_validation_check_write_allowed(vals)
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
