@@ -241,6 +241,19 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.validation_status, "validated")
         self.assertTrue(appeal.activity_ids.filtered(lambda a: a.user_id == self.office_user))
 
+    def test_r000_06_report_under_approval_is_not_rewritten(self):
+        """R000-06: while the approvals run, the signed report's facts stay as submitted
+        (base_tier_validation's guard, checked only for appeals that have reviews)."""
+        self._use(self.water_company)
+        appeal = self._reported()
+        other = self._dispatched()
+        self._as(self.network_handler, other).action_accept()
+        for appeals in (appeal, appeal | other):
+            with self.assertRefused(ValidationError, "under validation"):
+                self._as(self.network_handler, appeals).write({"report_facts": "Rewritten after signing."})
+        self._as(self.network_handler, other).write({"report_facts": "Drafting: no approval yet."})
+        self.assertEqual(appeal.report_facts, REPORT["report_facts"])
+
     def test_r000_06_returned_report_goes_back_to_the_department(self):
         """R000-06, R000-34: an approver returns the report with its reason; resubmitting
         starts the approvals again."""
