@@ -58,6 +58,11 @@ class HelpdeskSlaMilestone(models.Model):
         default="[]",
         help="Only appeals matching this domain get the milestone.",
     )
+    recurring = fields.Boolean(
+        string="Every Run",
+        help="Starts again at each start event after the previous run stopped or was "
+        "cancelled, e.g. acceptance after every dispatch, a callback after every completion.",
+    )
     conditional = fields.Boolean(
         string="Only If It Stops",
         help="Counted only when its stop event happens, e.g. a hand-back within 2 hours.",

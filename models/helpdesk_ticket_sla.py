@@ -51,6 +51,7 @@ class MilestoneSpec(NamedTuple):
     conditional: bool
     platform_override: bool
     pause_stages: frozenset
+    recurring: bool
 
     @classmethod
     def of(cls, milestone):
@@ -67,6 +68,7 @@ class MilestoneSpec(NamedTuple):
             milestone.conditional,
             milestone.platform_override,
             frozenset(milestone.pause_stage_ids.ids),
+            milestone.recurring,
         )
 
 
@@ -124,8 +126,15 @@ class HelpdeskTicketSla(models.Model):
     )
     time_left_working_days = fields.Float(compute="_compute_time_left", digits=(16, 2))
 
+    occurrence = fields.Integer(
+        default=1,
+        readonly=True,
+        help="1 for the milestone's first run on the appeal; a recurring milestone runs again "
+        "after each new start, e.g. a re-dispatch after a hand-back or a callback after a redo.",
+    )
+
     _ticket_milestone_uniq = models.Constraint(
-        "UNIQUE(ticket_id, milestone_id)", "An appeal has each milestone once."
+        "UNIQUE(ticket_id, milestone_id, occurrence)", "An appeal has each run of a milestone once."
     )
 
     @api.depends_context("uid")
@@ -186,19 +195,21 @@ class HelpdeskTicketSla(models.Model):
         ):
             events_of[row["ticket_id"]].append((row["event_code"], row["occurred_at"], row["stage_id"]))
         extension_of = {
-            (row["ticket_id"], row["milestone_id"]): row["new_deadline"]
+            row["line_id"]: row["new_deadline"]
             for row in self.env["helpdesk.sla.extension"].sudo().search_read(
                 [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
-                ["ticket_id", "milestone_id", "new_deadline"],
+                ["line_id", "new_deadline"],
                 order="decided_at, id",
                 load=False,
             )
         }
         applicable = self._applicable_ticket_ids(policies.milestone_ids, tickets)
         existing = {
-            (row["ticket_id"], row["milestone_id"]): row
+            (row["ticket_id"], row["milestone_id"], row["occurrence"]): row
             for row in Line.search_read(
-                [("ticket_id", "in", tickets.ids)], [*LINE_VALUES, "ticket_id", "milestone_id", "active"], load=False
+                [("ticket_id", "in", tickets.ids)],
+                [*LINE_VALUES, "ticket_id", "milestone_id", "occurrence", "active"],
+                load=False,
             )
         }
         to_create, seen, policy_of, calendars = [], set(), defaultdict(list), {}
@@ -217,38 +228,39 @@ class HelpdeskTicketSla(models.Model):
             for spec in specs_of[policy.id]:
                 if ticket.id not in applicable[spec.id]:
                     continue
-                values = self._milestone_values(
-                    spec,
-                    calendar,
-                    events_of[ticket.id],
-                    ticket.platform_deadline,
-                    extension_of.get((ticket.id, spec.id)),
-                    now,
-                )
-                if values is None:  # not started: no line until it is
-                    continue
-                key = (ticket.id, spec.id)
-                seen.add(key)
-                row = existing.get(key)
-                if row is None:
-                    # Related stored values given here are not recomputed one by one.
-                    to_create.append(
-                        values
-                        | {
-                            "ticket_id": ticket.id,
-                            "milestone_id": spec.id,
-                            "sequence": spec.sequence,
-                            "policy_id": policy.id,
-                            "company_id": company.id,
-                            "department_id": ticket.department_id.id,
-                        }
+                # No line before a clock starts; a recurring milestone has one per run.
+                for occurrence, events in enumerate(self._runs(spec, events_of[ticket.id]), start=1):
+                    key = (ticket.id, spec.id, occurrence)
+                    row = existing.get(key)
+                    values = self._milestone_values(
+                        spec,
+                        calendar,
+                        events,
+                        ticket.platform_deadline,
+                        extension_of.get(row["id"]) if row else None,
+                        now,
                     )
-                    continue
-                changes = {name: value for name, value in values.items() if row[name] != (value or False)}
-                if not row["active"]:
-                    changes["active"] = True
-                if changes:
-                    Line.browse(row["id"]).write(changes)
+                    seen.add(key)
+                    if row is None:
+                        # Related stored values given here are not recomputed one by one.
+                        to_create.append(
+                            values
+                            | {
+                                "ticket_id": ticket.id,
+                                "milestone_id": spec.id,
+                                "occurrence": occurrence,
+                                "sequence": spec.sequence,
+                                "policy_id": policy.id,
+                                "company_id": company.id,
+                                "department_id": ticket.department_id.id,
+                            }
+                        )
+                        continue
+                    changes = {name: value for name, value in values.items() if row[name] != (value or False)}
+                    if not row["active"]:
+                        changes["active"] = True
+                    if changes:
+                        Line.browse(row["id"]).write(changes)
         if to_create:
             Line.create(to_create)
         stale = [row["id"] for key, row in existing.items() if key not in seen and row["active"]]
@@ -273,18 +285,34 @@ class HelpdeskTicketSla(models.Model):
         return result
 
     @api.model
-    def _milestone_values(self, spec, calendar, events, platform_deadline, extended_to, now):
-        """The line values of one milestone of one ticket; None if its clock never started.
+    def _runs(self, spec, events):
+        """The events of each run of a milestone, each list starting with its start event.
 
-        ``events`` are the ticket's ``(code, occurred_at, stage_id)`` in time order.
+        ``events`` are the ticket's ``(code, occurred_at, stage_id)`` in time order. A
+        milestone runs from its first start event; a recurring one runs again from each
+        start event after the previous run stopped or was cancelled, e.g. the acceptance
+        clock of a re-dispatch after a hand-back.
         """
-        start = next((at for code, at, _stage in events if code == spec.start), None)
-        if start is None:
-            return None
-        later = [event for event in events if event[1] >= start]
-        stop = next((at for code, at, _stage in later if code in spec.stops), None)
+        starts, ended = [], True
+        for index, (code, _at, _stage) in enumerate(events):
+            if code == spec.start and ended:
+                starts.append(index)
+                if not spec.recurring:
+                    break
+                ended = False
+            elif starts and (code in spec.stops or code in spec.cancels):
+                ended = True
+        ends = [*starts[1:], len(events)][: len(starts)]
+        return [events[begin:end] for begin, end in zip(starts, ends, strict=True)]
+
+    @api.model
+    def _milestone_values(self, spec, calendar, events, platform_deadline, extended_to, now):
+        """The line values of one run of a milestone: ``events`` start with its start
+        event and end before the next run's."""
+        start = events[0][1]
+        stop = next((at for code, at, _stage in events if code in spec.stops), None)
         cancelled = any(
-            code in spec.cancels and (stop is None or at < stop) for code, at, _stage in later
+            code in spec.cancels and (stop is None or at < stop) for code, at, _stage in events
         )
         base, provisional = calendar._sla_deadline(start, spec.duration, spec.unit, spec.counting)
         deadline, overridden = base, False
@@ -292,7 +320,7 @@ class HelpdeskTicketSla(models.Model):
             deadline, provisional, overridden = platform_deadline, False, True
         if extended_to:
             deadline = extended_to
-        paused_amount, paused_now = self._paused_amount(spec, calendar, later, stop or now)
+        paused_amount, paused_now = self._paused_amount(spec, calendar, events, stop or now)
         if paused_amount:
             deadline = self._shift(calendar, spec.unit, deadline, paused_amount)
         warning_at = self._warning_at(calendar, spec, start, deadline)

@@ -98,6 +98,10 @@ class TestHeatingDeduction(ComplaintCase):
         self._event(appeal, "unsatisfied_callback", "2026-11-17 02:00:00")
         self._event(appeal, "cause_review", "2026-11-18 01:59:00")
         self.assertFalse(self._lines(appeal, "R003-41"), "reviewed within 24 hours")
+        # Every unsatisfied rating has its own review clock (a recurring milestone).
+        self._event(appeal, "unsatisfied_callback", "2026-11-19 02:00:00")
+        self._event(appeal, "cause_review", "2026-11-20 02:30:00")
+        self.assertEqual(self._lines(appeal, "R003-41").mapped("points"), [1.0], "the second review was late")
         late = self._received("2026-11-16 02:00:00", complainant_phone="13900002222")
         self._event(late, "unsatisfied_callback", "2026-11-17 02:00:00")
         self._event(late, "cause_review", "2026-11-18 02:01:00")

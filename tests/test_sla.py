@@ -198,6 +198,62 @@ class TestSla(ComplaintCase):
         self.assertEqual(late.overdue_duration, 1.0)
         self.assertEqual(self._line(handed_back, "complete").status, "cancelled")
 
+    def _lines(self, appeal, code):
+        lines = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == code)
+        return lines.sorted("occurrence")
+
+    def test_r002_06_r002_17_a_redispatch_runs_the_clocks_again(self):
+        """After a hand-back, the unit the appeal is dispatched to next has its own 3 minutes
+        to accept and 24 hours to complete; the first unit's lines stay as they ended."""
+        self._use(self.hotline)
+        appeal = self._received("2026-11-18 02:00:00", channel_id=self.own_hotline.id)
+        with freeze_time("2026-11-18 02:00:00"):
+            appeal._record_event("dispatch")
+        with freeze_time("2026-11-18 03:00:00"):
+            appeal._record_event("hand_back")
+        with freeze_time("2026-11-18 04:00:00"):
+            appeal._record_event("dispatch")
+        with freeze_time("2026-11-18 04:05:00"):
+            appeal._record_event("acceptance")
+        accept = self._lines(appeal, "accept")
+        self.assertEqual(accept.mapped("occurrence"), [1, 2])
+        self.assertEqual(accept.mapped("status"), ["cancelled", "breached"])
+        self.assertEqual(accept[1].deadline, utc("2026-11-18 04:03:00"))
+        self.assertEqual(accept[1].overdue_duration, 2.0, "2 minutes late")
+        complete = self._lines(appeal, "complete")
+        self.assertEqual(complete.mapped("status"), ["cancelled", "running"])
+        self.assertEqual(complete[1].deadline, utc("2026-11-19 04:00:00"))
+        hand_back = self._lines(appeal, "hand_back")
+        self.assertEqual(hand_back.mapped("status"), ["met", "pending"])
+        # Recomputing keeps one line per run.
+        self.env["helpdesk.ticket.sla"]._sync_tickets(appeal)
+        self.assertEqual(len(self._lines(appeal, "accept")), 2)
+
+    def test_r003_40_every_unsatisfied_rating_is_reviewed_within_24_hours(self):
+        self._use(self.heating)
+        appeal = self._received("2026-11-16 02:00:00", category_id=self.ref("cat_heating_temperature").id)
+        for rated, reviewed in (
+            ("2026-11-17 02:00:00", "2026-11-17 08:00:00"),
+            ("2026-11-19 02:00:00", "2026-11-20 03:00:00"),
+        ):
+            with freeze_time(rated):
+                appeal._record_event("unsatisfied_callback")
+            with freeze_time(reviewed):
+                appeal._record_event("cause_review")
+        reviews = self._lines(appeal, "unsatisfied_review")
+        self.assertEqual(reviews.mapped("status"), ["met", "breached"])
+        self.assertEqual(reviews.mapped("deadline"), [utc("2026-11-18 02:00:00"), utc("2026-11-20 02:00:00")])
+
+    def test_a_milestone_that_is_not_recurring_runs_once(self):
+        """R000-07: the reply clock runs from receipt once; a second reply changes nothing."""
+        self._use(self.water_company)
+        appeal = self._received("2026-11-16 02:00:00")
+        for when in ("2026-11-17 02:00:00", "2026-11-19 02:00:00"):
+            with freeze_time(when):
+                appeal._record_event("final_reply")
+        reply = self._lines(appeal, "reply")
+        self.assertEqual((len(reply), reply.reached_at), (1, utc("2026-11-17 02:00:00")))
+
     def test_paused_milestone(self):
         """A milestone paused in the on-hold stage stops its clock while the department
         holds the appeal; the deadline moves by the time spent on hold."""
