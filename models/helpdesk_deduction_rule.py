@@ -50,6 +50,7 @@ class HelpdeskDeductionRule(models.Model):
     _name = "helpdesk.deduction.rule"
     _description = "Deduction Rule"
     _order = "preset_id, sequence, id"
+    _rec_names_search = ["code", "name"]
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset", string="Preset", required=True, index=True, ondelete="cascade"
@@ -111,6 +112,12 @@ class HelpdeskDeductionRule(models.Model):
     _preset_code_uniq = models.Constraint(
         "UNIQUE(preset_id, code)", "A preset has each deduction rule code once."
     )
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        # Findings and ledgers are discussed by rule code: "R000-59 Irregular procedure ...".
+        for rule in self:
+            rule.display_name = f"{rule.code} {rule.name}" if rule.code else rule.name
 
     @api.constrains("step_size", "base_multiplier")
     def _check_factors(self):

@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import GROUP_DEPARTMENT_MANAGER, GROUP_HANDLER, GROUP_LEADER, GROUP_OFFICE
+from .common import GROUP_APPRAISAL, GROUP_DEPARTMENT_MANAGER, GROUP_HANDLER, GROUP_LEADER, GROUP_OFFICE
 
 
 @tagged("post_install", "-at_install")
@@ -36,8 +36,14 @@ class TestWorkflowTour(HttpCase):
             {"manager_id": cls.network_head.employee_id.id, "supervising_leader_id": cls.network_leader.id}
         )
         office.supervising_leader_id = cls.office_leader
+        hr = Department.create({"name": "Tour HR"})
+        cls.hr_officer = user("tour_hr", GROUP_APPRAISAL, hr)
         company.write(
-            {"complaint_office_department_id": office.id, "complaint_general_manager_id": cls.general_manager.id}
+            {
+                "complaint_office_department_id": office.id,
+                "complaint_general_manager_id": cls.general_manager.id,
+                "complaint_hr_department_id": hr.id,
+            }
         )
 
     def _step(self, tour, user, appeal=None):
@@ -82,3 +88,26 @@ class TestWorkflowTour(HttpCase):
         self.assertEqual(appeal.state, "closed")
         self.assertTrue(appeal.answered_on_spot)
         self.assertNotIn("dispatch", appeal.event_ids.mapped("event_code"))
+
+    def test_liability_finding_by_hr(self):
+        """R000-57, R000-59, R001-29: HR records the finding in the browser; the table's
+        points go to the ledger as a draft line open to contest."""
+        appeal = self.env["helpdesk.ticket"].with_user(self.office_user).create(
+            {
+                "name": "Tour complaint: nobody came to check the pressure",
+                "description": "<p>Nobody came in three days.</p>",
+                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "nature_id": self.env.ref("helpdesk_utility_complaint.nature_complaint").id,
+                "category_id": self.env.ref("helpdesk_utility_complaint.cat_water_pressure").id,
+                "partner_name": "钱先生",
+                "complainant_phone": "13905332222",
+                "department_id": self.network.id,
+                "section_id": self.repair.id,
+            }
+        )
+        self._step("appeal_flow_liability_finding", self.hr_officer, appeal)
+        finding = appeal.finding_ids
+        self.assertEqual((finding.rule_id.code, finding.state, finding.investigator_id), ("R000-59", "confirmed", self.hr_officer))
+        line = appeal.deduction_ids
+        self.assertEqual((line.department_id, line.points, line.state), (self.network, 2.0, "draft"))
+        self.assertTrue(line.contest_deadline)

@@ -156,3 +156,24 @@ tours.add("appeal_flow_consultation_on_the_spot", {
         expectState("Closed"),
     ],
 });
+
+// HR's appraisal officer records who is liable (R000-57, R000-59): the table proposes the
+// party and its points, confirming writes the deduction to the ledger.
+tours.add("appeal_flow_liability_finding", {
+    steps: () => [
+        openTab("Liability"),
+        { trigger: ".o_form_view button:contains(Record a Liability Finding)", run: "click" },
+        { trigger: ".modal .o_field_widget[name=rule_id] input", run: "click" },
+        { trigger: ".modal .o_field_widget[name=rule_id] input", run: "edit R000-59" },
+        { trigger: ".o-autocomplete--dropdown-item:contains(R000-59 Irregular procedure)", run: "click" },
+        { trigger: ".modal .o_field_widget[name=line_ids] td:contains(Tour Network)" },
+        { trigger: ".modal .o_field_widget[name=total_points]:contains(2.00)" },
+        {
+            trigger: ".modal .o_field_widget[name=investigation] .odoo-editor-editable",
+            run: "editor The department did not visit the site within the deadline.",
+        },
+        { trigger: ".modal button:contains(Confirm Finding)", run: "click" },
+        { trigger: "body:not(:has(.modal))" },
+        { trigger: ".o_field_widget[name=deduction_ids] td:contains(R000-59)" },
+    ],
+});
