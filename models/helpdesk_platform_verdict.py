@@ -298,7 +298,8 @@ class HelpdeskPlatformVerdict(models.Model):
             else:
                 continue
             verdict.ticket_id.message_post(body=body, subtype_xmlid="mail.mt_note")
-        self._sync_deductions()
+        if (REGISTERED_FACTS | {"active", "verified_true"}) & set(vals):
+            self._sync_deductions()
         return result
 
     def _sync_deductions(self):
