@@ -372,6 +372,25 @@ class TestDeduction(ComplaintCase):
             self.Line._cron_sync_process_lines()
         self.assertEqual(self._lines(appeal, "R000-37").points, 2.0)
 
+    def test_r000_14_r000_44_hr_investigation_clock(self):
+        """R000-14: the CSC leader or the office sends an appeal to HR; R000-44: HR reports
+        within 7 working days from the next day; only HR records the report."""
+        appeal = self._dispatched("2026-11-02 01:00:00", "2026-11-02 02:00:00")
+        with self.assertRefused(UserError, "not sent to HR"):
+            appeal.with_user(self.hr_officer).action_submit_hr_report()
+        with self.assertRefused(AccessError, "sends an appeal to HR"):
+            appeal.with_user(self.network_manager).action_send_to_hr()
+        with freeze_time("2026-11-02 03:00:00"):  # Monday 11:00 Beijing
+            appeal.with_user(self.office_user).action_send_to_hr()
+        line = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "hr_report")
+        self.assertEqual(line.deadline, datetime(2026, 11, 11, 9, 0), "Wednesday of the next week, 17:00 Beijing")
+        with self.assertRaises(AccessError):
+            appeal.with_user(self.office_user).action_submit_hr_report()
+        with freeze_time("2026-11-10 03:00:00"):
+            appeal.with_user(self.hr_officer).action_submit_hr_report()
+        self.assertEqual(line.status, "met")
+        self.assertFalse(self._lines(appeal, "R000-47"))
+
     def test_r000_47_hr_report_late_once(self):
         appeal = self._dispatched("2026-11-02 01:00:00", "2026-11-02 02:00:00")
         with freeze_time("2026-11-02 03:00:00"):

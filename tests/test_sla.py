@@ -254,6 +254,21 @@ class TestSla(ComplaintCase):
         reply = self._lines(appeal, "reply")
         self.assertEqual((len(reply), reply.reached_at), (1, utc("2026-11-17 02:00:00")))
 
+    def test_r002_24_facility_made_safe_within_4_hours(self):
+        """R002-24: a public-facility problem is made safe (or repaired) within 4 clock hours
+        of receipt, nights included; other categories have no such clock."""
+        self._use(self.hotline)
+        facility = self._received(
+            "2026-11-18 14:00:00", channel_id=self.own_hotline.id, category_id=self.ref("cat_water_facility").id
+        )
+        line = self._line(facility, "facility")
+        self.assertEqual(line.deadline, utc("2026-11-18 18:00:00"), "22:00 to 02:00 Beijing")
+        with freeze_time("2026-11-18 17:30:00"):
+            facility._record_event("safety_measures")
+        self.assertEqual(line.status, "met")
+        other = self._received("2026-11-18 14:00:00", channel_id=self.own_hotline.id)
+        self.assertNotIn("facility", other.sla_line_ids.milestone_id.mapped("code"))
+
     def test_paused_milestone(self):
         """A milestone paused in the on-hold stage stops its clock while the department
         holds the appeal; the deadline moves by the time spent on hold."""
