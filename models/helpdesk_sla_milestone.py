@@ -58,6 +58,13 @@ class HelpdeskSlaMilestone(models.Model):
         default="[]",
         help="Only appeals matching this domain get the milestone.",
     )
+    restart_event_ids = fields.Many2many(
+        "helpdesk.sla.event",
+        "helpdesk_sla_milestone_restart_event_rel",
+        string="Also Runs Again At",
+        help="For a recurring milestone: besides its start event, these events start a new run "
+        "once the previous one ended, e.g. a redo sends the appeal back to the department.",
+    )
     recurring = fields.Boolean(
         string="Every Run",
         help="Starts again at each start event after the previous run stopped or was "

@@ -52,6 +52,7 @@ class MilestoneSpec(NamedTuple):
     platform_override: bool
     pause_stages: frozenset
     recurring: bool
+    restarts: frozenset
 
     @classmethod
     def of(cls, milestone):
@@ -69,6 +70,7 @@ class MilestoneSpec(NamedTuple):
             milestone.platform_override,
             frozenset(milestone.pause_stage_ids.ids),
             milestone.recurring,
+            frozenset(milestone.restart_event_ids.mapped("code")),
         )
 
 
@@ -290,12 +292,12 @@ class HelpdeskTicketSla(models.Model):
 
         ``events`` are the ticket's ``(code, occurred_at, stage_id)`` in time order. A
         milestone runs from its first start event; a recurring one runs again from each
-        start event after the previous run stopped or was cancelled, e.g. the acceptance
-        clock of a re-dispatch after a hand-back.
+        start or restart event after the previous run stopped or was cancelled, e.g. the
+        acceptance clock of a re-dispatch after a hand-back, or of a redo.
         """
         starts, ended = [], True
         for index, (code, _at, _stage) in enumerate(events):
-            if code == spec.start and ended:
+            if ended and (code == spec.start or (starts and code in spec.restarts)):
                 starts.append(index)
                 if not spec.recurring:
                     break

@@ -229,6 +229,35 @@ class TestSla(ComplaintCase):
         self.env["helpdesk.ticket.sla"]._sync_tickets(appeal)
         self.assertEqual(len(self._lines(appeal, "accept")), 2)
 
+    def test_r002_22_a_redo_runs_the_department_clocks_again(self):
+        """R002-22: a redo returns the appeal to the department, whose report (R000-25, water
+        company) or completion (R002-17, hotline) is timed again from the redo."""
+        self._use(self.water_company)
+        appeal = self._received("2026-11-02 01:00:00")
+        with freeze_time("2026-11-02 02:00:00"):
+            appeal._record_event("dispatch")
+        with freeze_time("2026-11-03 02:00:00"):
+            appeal._record_event("department_report")
+        with freeze_time("2026-11-10 02:00:00"):  # Tuesday 10:00 Beijing
+            appeal._record_event("redo")
+        report = self._lines(appeal, "department_report")
+        self.assertEqual(report.mapped("status"), ["met", "running"])
+        self.assertEqual(report[1].start_at, utc("2026-11-10 02:00:00"))
+        self.assertEqual(report[1].deadline, utc("2026-11-12 09:00:00"), "2 working days from the next day")
+        self._use(self.hotline)
+        hotline = self._received("2026-11-18 02:00:00", channel_id=self.own_hotline.id)
+        with freeze_time("2026-11-18 02:01:00"):
+            hotline._record_event("dispatch")
+            hotline._record_event("acceptance")
+        with freeze_time("2026-11-18 10:00:00"):
+            hotline._record_event("completion")
+        with freeze_time("2026-11-19 02:00:00"):
+            hotline._record_event("redo")
+        complete = self._lines(hotline, "complete")
+        self.assertEqual(complete.mapped("status"), ["met", "running"])
+        self.assertEqual(complete[1].deadline, utc("2026-11-20 02:00:00"))
+        self.assertEqual(self._lines(hotline, "accept").mapped("status"), ["met", "running"])
+
     def test_r003_40_every_unsatisfied_rating_is_reviewed_within_24_hours(self):
         self._use(self.heating)
         appeal = self._received("2026-11-16 02:00:00", category_id=self.ref("cat_heating_temperature").id)
