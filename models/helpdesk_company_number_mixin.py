@@ -54,6 +54,18 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
         return existing
 
     @api.model
+    def _vals_company(self, vals):
+        """The company a record about to be created with ``vals`` belongs to."""
+        return self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
+
+    @api.model
+    def _assign_company_numbers(self, vals_list):
+        """Give each record about to be created the next number of its company."""
+        companies = self.env["res.company"].browse([self._vals_company(vals).id for vals in vals_list])
+        for vals, number in zip(vals_list, self._next_company_numbers(companies), strict=True):
+            vals["name"] = number
+
+    @api.model
     def _next_company_numbers(self, companies):
         """One new number for each company in ``companies`` (a recordset, repeats allowed)."""
         sequences = self._company_number_sequences(companies | companies.browse())

@@ -128,11 +128,7 @@ class HelpdeskEarlyWarning(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_office(self.env._("Only the response office raises early warnings."))
-        companies = self.env["res.company"].browse(
-            [vals.get("company_id") or self.env.company.id for vals in vals_list]
-        )
-        for vals, number in zip(vals_list, self._next_company_numbers(companies), strict=True):
-            vals["name"] = number
+        self._assign_company_numbers(vals_list)
         warnings = super().create(vals_list)
         warnings._schedule_department_activity()
         return warnings

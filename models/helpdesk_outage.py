@@ -537,12 +537,7 @@ class HelpdeskOutage(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        unnumbered = [vals for vals in vals_list if vals.get("name", "/") == "/"]
-        companies = self.env["res.company"].browse(
-            [vals.get("company_id") or self.env.company.id for vals in unnumbered]
-        )
-        for vals, number in zip(unnumbered, self._next_company_numbers(companies), strict=True):
-            vals["name"] = number
+        self._assign_company_numbers([vals for vals in vals_list if vals.get("name", "/") == "/"])
         outages = super().create(vals_list)
         outages.filtered("csc_notified_at")._check_hydrant_notice_logged()
         outages.filtered(lambda o: o.cause_kind == "illegal_use")._request_inspection()

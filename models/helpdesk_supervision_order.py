@@ -183,6 +183,12 @@ class HelpdeskSupervisionOrder(models.Model):
     # Access
     # ------------------------------------------------------------------
 
+    @api.model
+    def _vals_company(self, vals):
+        # An order belongs to its appeal's company.
+        ticket = self.env["helpdesk.ticket"].sudo().browse(vals.get("ticket_id"))
+        return ticket.company_id or super()._vals_company(vals)
+
     def _office_only_message(self):
         return self.env._(
             "Only the response office changes, closes or cancels a supervision order; the "
@@ -199,15 +205,7 @@ class HelpdeskSupervisionOrder(models.Model):
         )
         # The partial unique index checks the rows in the database: write pending states first.
         self.flush_model(["ticket_id", "trigger", "state"])
-        Ticket = self.env["helpdesk.ticket"].sudo()
-        companies = self.env["res.company"].browse(
-            [
-                Ticket.browse(vals.get("ticket_id")).company_id.id or self.env.company.id
-                for vals in vals_list
-            ]
-        )
-        for vals, number in zip(vals_list, self._next_company_numbers(companies), strict=True):
-            vals["name"] = number
+        self._assign_company_numbers(vals_list)
         orders = super().create(vals_list)
         orders._notify_issued()
         return orders
