@@ -13,28 +13,12 @@ require_odoo() {
 }
 
 # Install what __manifest__.py and test-requirements.txt need and this Python lacks: OCA
-# addons from PyPI (odoo-addon-<name>==19.0.*) and Python packages.
+# addons from PyPI (odoo-addon-<name>==19.0.*) and Python packages. Core addons are looked
+# up where Odoo itself looks: inside the odoo package (packaged install) and in the
+# addons/ directory beside it (source checkout); only the others are asked of PyPI.
 ensure_dependencies() {
     local missing
-    missing=$("$PYTHON" - "$REPO" <<'PY'
-import ast, importlib.metadata, importlib.util, pathlib, sys
-repo = pathlib.Path(sys.argv[1])
-manifest = ast.literal_eval((repo / "__manifest__.py").read_text(encoding="utf-8"))
-packages = manifest.get("external_dependencies", {}).get("python", [])
-packages += (repo / "test-requirements.txt").read_text(encoding="utf-8").split()
-missing = [
-    f"odoo-addon-{addon.replace('_', '-')}==19.0.*"
-    for addon in manifest["depends"]
-    if importlib.util.find_spec(f"odoo.addons.{addon}") is None
-]
-for package in packages:
-    try:
-        importlib.metadata.distribution(package)
-    except importlib.metadata.PackageNotFoundError:
-        missing.append(package)
-print(" ".join(missing))
-PY
-)
+    missing=$("$PYTHON" "$REPO/.ci/missing_dependencies.py" "$REPO" "$@")
     if [ -n "$missing" ]; then
         echo "Installing missing dependencies: $missing" >&2
         # shellcheck disable=SC2086
