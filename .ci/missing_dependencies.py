@@ -16,8 +16,9 @@ from pathlib import Path
 
 
 def addon_roots():
-    import odoo.addons
     from odoo.tools import config
+
+    import odoo.addons
 
     roots = [Path(path) for path in odoo.addons.__path__]
     roots.append(Path(config.addons_community_dir))

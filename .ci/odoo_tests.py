@@ -4,6 +4,7 @@ Odoo logs failures but no "passed" count; the registry's assertion report holds 
 numbers, so this runs the server the way `odoo server --stop-after-init` does and then reads
 that report. The last line printed is `TOTALS run=N failures=N errors=N skipped=N`.
 """
+
 import sys
 
 from odoo.cli.server import check_postgres_user, report_configuration

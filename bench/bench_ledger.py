@@ -4,6 +4,7 @@ aggregate in raw SQL, on generated lines.
 Run by bench/run-ledger, which installs the addon; arguments are Odoo server options, then
 `--`, then the sizes (ledger lines).
 """
+
 import sys
 import time
 from datetime import date
@@ -31,12 +32,19 @@ def best_of(function):
 def prepare(env, size):
     """Departments, appraisal months and ``size`` ledger lines spread over them (SQL)."""
     company = env.company
-    departments = env["hr.department"].create([{"name": f"Bench department {n}"} for n in range(DEPARTMENTS)])
+    departments = env["hr.department"].create(
+        [{"name": f"Bench department {n}"} for n in range(DEPARTMENTS)]
+    )
     first = date.today().replace(day=1) - relativedelta(months=MONTHS - 1)
     periods = env["helpdesk.appraisal.period"].create(
-        [{"company_id": company.id, "date_start": first + relativedelta(months=n)} for n in range(MONTHS)]
+        [
+            {"company_id": company.id, "date_start": first + relativedelta(months=n)}
+            for n in range(MONTHS)
+        ]
     )
-    rules = env["helpdesk.deduction.rule"].search([("preset_id", "=", company.complaint_preset_id.id)])
+    rules = env["helpdesk.deduction.rule"].search(
+        [("preset_id", "=", company.complaint_preset_id.id)]
+    )
     env.flush_all()
     env.cr.execute(
         """
@@ -69,7 +77,9 @@ def prepare(env, size):
 
 def pivot_orm(env):
     return env["helpdesk.deduction.line"]._read_group(
-        [("state", "!=", "cancelled")], ["department_id", "period_id", "rule_id"], ["points:sum"]
+        [("state", "!=", "cancelled")],
+        ["department_id", "period_id", "rule_id"],
+        ["points:sum"],
     )
 
 
@@ -106,8 +116,10 @@ def main(argv):
     config.parse_config(argv[:split], setup_logging=True)
     sizes = [int(size) for size in argv[split + 1 :]]
     registry = Registry("bench_ledger")
-    print(f"{'lines':>9} {'pivot ORM ms':>13} {'pivot SQL ms':>13} {'ratio':>6} "
-          f"{'month ORM ms':>13} {'month SQL ms':>13} {'ratio':>6}")
+    print(
+        f"{'lines':>9} {'pivot ORM ms':>13} {'pivot SQL ms':>13} {'ratio':>6} "
+        f"{'month ORM ms':>13} {'month SQL ms':>13} {'ratio':>6}"
+    )
     for size in sizes:
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})

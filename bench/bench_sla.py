@@ -3,6 +3,7 @@
 Run by bench/run, which prepares the two databases; arguments are Odoo server options,
 then `--`, then the sizes.
 """
+
 import sys
 import time
 from datetime import datetime, timedelta
@@ -14,18 +15,29 @@ from odoo.tools import config
 BATCH = 1000
 # Same context for both databases: no chatter tracking or creation messages, so the
 # comparison measures the ledger checks and the deadline engine, not mail.
-CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True}
+CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+}
 
 
 def ticket_values(env, addon, count, offset):
     start = datetime(2026, 11, 2, 1, 0)
     values = []
     if addon:
-        channels = env["helpdesk.ticket.channel"].search([("is_platform", "=", False)]).ids
+        channels = (
+            env["helpdesk.ticket.channel"].search([("is_platform", "=", False)]).ids
+        )
         natures = env["helpdesk.ticket.nature"].search([]).ids
-        categories = env["helpdesk.ticket.category"].search([("child_id", "=", False)]).ids
+        categories = (
+            env["helpdesk.ticket.category"].search([("child_id", "=", False)]).ids
+        )
     for index in range(offset, offset + count):
-        vals = {"name": f"Appeal {index}", "description": f"<p>Bench appeal {index}</p>"}
+        vals = {
+            "name": f"Appeal {index}",
+            "description": f"<p>Bench appeal {index}</p>",
+        }
         if addon:
             vals.update(
                 channel_id=channels[index % len(channels)],
@@ -79,8 +91,10 @@ def main(argv):
     config.parse_config(argv[:split], setup_logging=True)
     sizes = [int(size) for size in argv[split + 1 :]]
     plain_db, addon_db = "bench_helpdesk_mgmt", "bench_helpdesk_utility_complaint"
-    print(f"{'tickets':>8} {'plain t/s':>10} {'engine t/s':>11} {'ratio':>6} "
-          f"{'lines':>8} {'rebuild t/s':>12} {'idle t/s':>9}")
+    print(
+        f"{'tickets':>8} {'plain t/s':>10} {'engine t/s':>11} {'ratio':>6} "
+        f"{'lines':>8} {'rebuild t/s':>12} {'idle t/s':>9}"
+    )
     done = 0
     for size in sizes:
         plain = create_tickets(plain_db, False, done, size)

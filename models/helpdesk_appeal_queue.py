@@ -22,14 +22,19 @@ class HelpdeskAppealQueue(models.Model):
         help="Appeals in the queue; `uid` is the current user.",
     )
     group_ids = fields.Many2many(
-        "res.groups", string="Shown To", help="Roles that see this queue; empty: everyone."
+        "res.groups",
+        string="Shown To",
+        help="Roles that see this queue; empty: everyone.",
     )
     color = fields.Integer()
     appeal_count = fields.Integer(compute="_compute_appeal_count")
 
     def _appeal_domain(self):
         self.ensure_one()
-        return safe_eval(self.domain or "[]", {"uid": self.env.uid, "context_today": fields.Date.context_today(self)})
+        return safe_eval(
+            self.domain or "[]",
+            {"uid": self.env.uid, "context_today": fields.Date.context_today(self)},
+        )
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_appeal_count(self):
@@ -39,6 +44,10 @@ class HelpdeskAppealQueue(models.Model):
 
     def action_open(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_utility_complaint.action_appeal_ledger")
-        action.update({"name": self.name, "domain": self._appeal_domain(), "context": {}})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_utility_complaint.action_appeal_ledger"
+        )
+        action.update(
+            {"name": self.name, "domain": self._appeal_domain(), "context": {}}
+        )
         return action

@@ -29,7 +29,8 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     # --- Registration and the leader's instruction (R000-05, R000-11, R000-13) ---
     answered_on_spot = fields.Boolean(readonly=True, copy=False)
     proposed_opinion = fields.Text(
-        string="Proposed Handling Opinion", help="The office's proposal on the supervision order (拟办意见, R000-11)."
+        string="Proposed Handling Opinion",
+        help="The office's proposal on the supervision order (拟办意见, R000-11).",
     )
     instruction = fields.Text(string="Leader's Instruction", copy=False)
     instruction_mode = fields.Selection(
@@ -50,7 +51,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     report_facts = fields.Text(string="Facts and Course of Events", copy=False)
     report_cause = fields.Text(string="Cause", copy=False)
     report_policy_basis = fields.Text(
-        string="Policy or Regulatory Basis", copy=False, help="Every statement needs a basis (R000-23)."
+        string="Policy or Regulatory Basis",
+        copy=False,
+        help="Every statement needs a basis (R000-23).",
     )
     report_responsibility = fields.Text(string="Responsibility", copy=False)
     report_proposed_reply = fields.Text(string="Proposed Reply", copy=False)
@@ -78,7 +81,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         "res.users", compute="_compute_approvers", string="Department Head"
     )
     approver_department_leader_id = fields.Many2one(
-        "res.users", compute="_compute_approvers", string="Department Supervising Leader"
+        "res.users",
+        compute="_compute_approvers",
+        string="Department Supervising Leader",
     )
     approver_office_leader_id = fields.Many2one(
         "res.users", compute="_compute_approvers", string="CSC Supervising Leader"
@@ -90,7 +95,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     # --- Replies (R000-28, R002-39, R002-40) ---
     interim_reply = fields.Text(copy=False)
     committed_date = fields.Date(
-        string="Committed Final Reply Date", copy=False, help="Promised in the interim reply (R000-28)."
+        string="Committed Final Reply Date",
+        copy=False,
+        help="Promised in the interim reply (R000-28).",
     )
     interim_replied_at = fields.Datetime(readonly=True, copy=False)
     reply_text = fields.Text(string="Final Reply", copy=False)
@@ -106,13 +113,23 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     )
 
     # --- Callback, satisfaction, clearing (R002-21, R002-22, R003-36, R003-40, R000-51) ---
-    callback_ids = fields.One2many("helpdesk.ticket.callback", "ticket_id", string="Callbacks", copy=False)
-    satisfaction = fields.Selection(
-        SATISFACTION, compute="_compute_satisfaction", store=True, index=True, copy=False
+    callback_ids = fields.One2many(
+        "helpdesk.ticket.callback", "ticket_id", string="Callbacks", copy=False
     )
-    callback_attempts = fields.Integer(compute="_compute_satisfaction", store=True, copy=False)
+    satisfaction = fields.Selection(
+        SATISFACTION,
+        compute="_compute_satisfaction",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    callback_attempts = fields.Integer(
+        compute="_compute_satisfaction", store=True, copy=False
+    )
     unsatisfied_at = fields.Datetime(
-        readonly=True, copy=False, help="When the customer first rated the handling unsatisfied."
+        readonly=True,
+        copy=False,
+        help="When the customer first rated the handling unsatisfied.",
     )
     unsatisfied_cause = fields.Selection(
         [("subjective", "The Unit's Own Failings"), ("objective", "Objective Reasons")],
@@ -121,7 +138,10 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         help="Only the unit's own failings upgrade the appeal to a supervised redo (R002-22).",
     )
     cause_review = fields.Selection(
-        [("redo", "Service Problem: Redo"), ("explained", "Misunderstanding: Explained")],
+        [
+            ("redo", "Service Problem: Redo"),
+            ("explained", "Misunderstanding: Explained"),
+        ],
         readonly=True,
         copy=False,
     )
@@ -142,11 +162,17 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         for ticket in self:
             company = ticket.company_id
             ticket.approver_department_head_id = ticket.department_id.manager_id.user_id
-            ticket.approver_department_leader_id = ticket.department_id.supervising_leader_id
-            ticket.approver_office_leader_id = company.complaint_office_department_id.supervising_leader_id
+            ticket.approver_department_leader_id = (
+                ticket.department_id.supervising_leader_id
+            )
+            ticket.approver_office_leader_id = (
+                company.complaint_office_department_id.supervising_leader_id
+            )
             ticket.approver_general_manager_id = company.complaint_general_manager_id
 
-    @api.depends("callback_ids.reached", "callback_ids.result", "callback_ids.called_at")
+    @api.depends(
+        "callback_ids.reached", "callback_ids.result", "callback_ids.called_at"
+    )
     def _compute_satisfaction(self):
         for ticket in self:
             reached = ticket.callback_ids.filtered("reached").sorted("called_at")
@@ -168,7 +194,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
                         "Appeal %(number)s is “%(state)s”: this step needs it to be %(states)s.",
                         number=ticket.number,
                         state=ticket._state_label(ticket.state),
-                        states=self.env._(" or ").join(f"“{ticket._state_label(s)}”" for s in states),
+                        states=self.env._(" or ").join(
+                            f"“{ticket._state_label(s)}”" for s in states
+                        ),
                     )
                 )
 
@@ -189,7 +217,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             return
         departments = user.employee_ids.department_id
         for ticket in self:
-            if not (departments & (ticket.department_id | ticket.section_id)) and user not in (
+            if not (
+                departments & (ticket.department_id | ticket.section_id)
+            ) and user not in (
                 ticket.handler_employee_id.user_id
                 | ticket.department_id.manager_id.user_id
                 | ticket.department_id.complaint_handler_id
@@ -230,7 +260,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             stage = stage_of(state, ticket.team_id)
             if stage and stage != ticket.stage_id:
                 values["stage_id"] = stage.id
-            ticket.with_context(appeal_workflow=True, skip_validation_check=True).write(values)
+            ticket.with_context(appeal_workflow=True, skip_validation_check=True).write(
+                values
+            )
         if event_code:
             self._record_event(event_code, note=note, **event_values)
         self._close_step_activities()
@@ -255,7 +287,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         if self.user_id.has_group(OFFICE):
             return self.user_id
         group = self.env.ref(OFFICE)
-        return group.all_user_ids.filtered(lambda user: self.company_id in user.company_ids)[:1]
+        return group.all_user_ids.filtered(
+            lambda user: self.company_id in user.company_ids
+        )[:1]
 
     def _department_users(self):
         self.ensure_one()
@@ -280,18 +314,28 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._record_event("answered_on_spot", when=now)
         self._move("replied", "final_reply", note=self.env._("Answered on the spot."))
         for ticket in self:
-            ticket._hand_to(ticket._office_users(), self.env._("Call the customer back"))
+            ticket._hand_to(
+                ticket._office_users(), self.env._("Call the customer back")
+            )
 
     def action_submit_to_leader(self):
         """R000-05, R000-11, R000-12: the supervision order goes to the CSC supervising leader."""
-        self._check_role(OFFICE, self.env._("submit an appeal to the supervising leader"))
+        self._check_role(
+            OFFICE, self.env._("submit an appeal to the supervising leader")
+        )
         self._check_state("registered")
         self._check_filled(["proposed_opinion"])
-        self._move("awaiting_instruction", "leader_submission", note=self.env._("Supervision order submitted."))
+        self._move(
+            "awaiting_instruction",
+            "leader_submission",
+            note=self.env._("Supervision order submitted."),
+        )
         for ticket in self:
             ticket._hand_to(
                 ticket.approver_office_leader_id,
-                self.env._("Give instructions on appeal %(number)s", number=ticket.number),
+                self.env._(
+                    "Give instructions on appeal %(number)s", number=ticket.number
+                ),
                 ticket.proposed_opinion,
             )
 
@@ -303,10 +347,17 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         user = self.env.user
         for ticket in self:
             if user.has_group(LEADER) and ticket.instruction_mode in (False, "system"):
-                values = {"instruction_mode": "system", "instructed_by_id": user.id, "instruction_countersigned": True}
+                values = {
+                    "instruction_mode": "system",
+                    "instructed_by_id": user.id,
+                    "instruction_countersigned": True,
+                }
             else:
                 ticket._check_role(OFFICE, self.env._("record a leader's instruction"))
-                if ticket.instruction_mode not in ("phone", "verbal") or not ticket.instructed_by_id:
+                if (
+                    ticket.instruction_mode not in ("phone", "verbal")
+                    or not ticket.instructed_by_id
+                ):
                     raise UserError(
                         self.env._(
                             "The office records an instruction given by phone or in person: choose the mode "
@@ -319,16 +370,21 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             if not ticket.instruction_countersigned:
                 ticket._hand_to(
                     ticket.instructed_by_id,
-                    self.env._("Countersign your instruction on appeal %(number)s", number=ticket.number),
+                    self.env._(
+                        "Countersign your instruction on appeal %(number)s",
+                        number=ticket.number,
+                    ),
                     ticket.instruction,
                 )
             ticket.message_post(
                 body=self.env._(
                     "Instruction of %(leader)s (%(mode)s): %(instruction)s",
                     leader=ticket.instructed_by_id.name,
-                    mode=dict(ticket._fields["instruction_mode"]._description_selection(self.env))[
-                        ticket.instruction_mode
-                    ],
+                    mode=dict(
+                        ticket._fields["instruction_mode"]._description_selection(
+                            self.env
+                        )
+                    )[ticket.instruction_mode],
                     instruction=ticket.instruction,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -338,12 +394,20 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         """R000-13: the leader who instructed by phone or in person signs afterwards."""
         for ticket in self:
             if self.env.user != ticket.instructed_by_id:
-                raise AccessError(self.env._("Only the leader who gave the instruction countersigns it."))
+                raise AccessError(
+                    self.env._(
+                        "Only the leader who gave the instruction countersigns it."
+                    )
+                )
             ticket.sudo().instruction_countersigned = True
             ticket.activity_feedback(
-                ["helpdesk_utility_complaint.mail_activity_appeal_step"], user_id=self.env.uid
+                ["helpdesk_utility_complaint.mail_activity_appeal_step"],
+                user_id=self.env.uid,
             )
-            ticket.message_post(body=self.env._("Instruction countersigned."), subtype_xmlid="mail.mt_note")
+            ticket.message_post(
+                body=self.env._("Instruction countersigned."),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def action_dispatch(self):
         """R000-05, R002-04, R002-03, R000-26: the office dispatches to the lead department."""
@@ -360,7 +424,10 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
                         number=ticket.number,
                     )
                 )
-            if preset.dedicated_handler_required and not ticket.department_id.complaint_handler_id:
+            if (
+                preset.dedicated_handler_required
+                and not ticket.department_id.complaint_handler_id
+            ):
                 raise UserError(
                     self.env._(
                         "%(department)s has named no dedicated handler for appeals and cannot receive "
@@ -382,12 +449,19 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             for department in ticket.co_department_ids:
                 ticket._hand_to(
                     department.complaint_handler_id or department.manager_id.user_id,
-                    self.env._("Cooperate on appeal %(number)s (lead: %(lead)s)", number=ticket.number, lead=ticket.department_id.name),
+                    self.env._(
+                        "Cooperate on appeal %(number)s (lead: %(lead)s)",
+                        number=ticket.number,
+                        lead=ticket.department_id.name,
+                    ),
                 )
             leader = ticket.department_id.supervising_leader_id
             if leader:
                 ticket.message_post(
-                    body=self.env._("Dispatched to %(department)s.", department=ticket.department_id.name),
+                    body=self.env._(
+                        "Dispatched to %(department)s.",
+                        department=ticket.department_id.name,
+                    ),
                     partner_ids=leader.partner_id.ids,
                     subtype_xmlid="mail.mt_note",
                 )
@@ -402,7 +476,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._check_department_member(self.env._("accept this appeal"))
         employee = self.env.user.employee_id
         for ticket in self:
-            if not ticket.handler_employee_id and employee.department_id in (ticket.department_id | ticket.section_id):
+            if not ticket.handler_employee_id and employee.department_id in (
+                ticket.department_id | ticket.section_id
+            ):
                 ticket.with_context(appeal_workflow=True).handler_employee_id = employee
         now = fields.Datetime.now()
         self._record_event("investigation_started", when=now)
@@ -422,7 +498,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._check_state("on_hold")
         self._check_department_member(self.env._("resume this appeal"))
         for ticket in self:
-            ticket._move(ticket.hold_from_state or "accepted", note=self.env._("Resumed."))
+            ticket._move(
+                ticket.hold_from_state or "accepted", note=self.env._("Resumed.")
+            )
 
     def _hand_back(self, reason, suggested_department):
         """R002-13, R000-29: out of the department's remit, back to the office with the reason."""
@@ -430,7 +508,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._check_department_member(self.env._("hand this appeal back"))
         if not (reason or "").strip() or not suggested_department:
             raise UserError(
-                self.env._("A hand-back needs the reason and the unit the appeal should go to (R002-13).")
+                self.env._(
+                    "A hand-back needs the reason and the unit the appeal should go to (R002-13)."
+                )
             )
         for ticket in self:
             department = ticket.department_id
@@ -456,10 +536,19 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._check_state("accepted")
         self._check_department_member(self.env._("submit the report"))
         self._check_filled(
-            ["report_facts", "report_cause", "report_policy_basis", "report_responsibility", "report_proposed_reply"]
+            [
+                "report_facts",
+                "report_cause",
+                "report_policy_basis",
+                "report_responsibility",
+                "report_proposed_reply",
+            ]
         )
         for ticket in self:
-            if ticket.company_id.complaint_preset_id.signed_report_required and not ticket.report_attachment_ids:
+            if (
+                ticket.company_id.complaint_preset_id.signed_report_required
+                and not ticket.report_attachment_ids
+            ):
                 raise UserError(
                     self.env._(
                         "Attach the scan of the signed report and its electronic text (R000-22)."
@@ -468,7 +557,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         now = fields.Datetime.now()
         self.write({"report_submitted_at": now, "report_submitted_by_id": self.env.uid})
         self._record_event("completion", when=now)
-        self._move("reported", "department_report", department_id=self.department_id[:1].id)
+        self._move(
+            "reported", "department_report", department_id=self.department_id[:1].id
+        )
         for ticket in self:
             ticket._request_approvals()
 
@@ -504,18 +595,32 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     def _approved(self):
         self._move("approved", note=self.env._("Report approved."))
         for ticket in self:
-            ticket._hand_to(ticket._office_users(), self.env._("Reply on appeal %(number)s", number=ticket.number))
+            ticket._hand_to(
+                ticket._office_users(),
+                self.env._("Reply on appeal %(number)s", number=ticket.number),
+            )
 
     def _return_report(self, reason, note):
         """An approver sends the report back to the department with the reason (R000-06)."""
         for ticket in self:
             ticket.sudo().with_context(skip_validation_check=True).write(
-                {"report_return_reason": reason, "report_return_count": ticket.report_return_count + 1}
+                {
+                    "report_return_reason": reason,
+                    "report_return_count": ticket.report_return_count + 1,
+                }
             )
-            ticket._move("accepted", "report_returned", note=note, reason_code=reason, department_id=ticket.department_id.id)
+            ticket._move(
+                "accepted",
+                "report_returned",
+                note=note,
+                reason_code=reason,
+                department_id=ticket.department_id.id,
+            )
             ticket._hand_to(
                 ticket._department_users(),
-                self.env._("Rework the report of appeal %(number)s", number=ticket.number),
+                self.env._(
+                    "Rework the report of appeal %(number)s", number=ticket.number
+                ),
                 note,
             )
 
@@ -532,7 +637,9 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         today = fields.Date.context_today(self)
         for ticket in self:
             if ticket.committed_date <= today:
-                raise ValidationError(self.env._("The committed final reply date must be in the future."))
+                raise ValidationError(
+                    self.env._("The committed final reply date must be in the future.")
+                )
         now = fields.Datetime.now()
         self.write({"interim_replied_at": now})
         self._move("interim_replied", "interim_reply", note=self.interim_reply)
@@ -540,21 +647,27 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             ticket._request_committed_extension()
             ticket._hand_to(
                 ticket._office_users(),
-                self.env._("Final reply promised for %(date)s", date=ticket.committed_date),
+                self.env._(
+                    "Final reply promised for %(date)s", date=ticket.committed_date
+                ),
             )
 
     def _request_committed_extension(self):
         """Ask the approver to move the resolution deadline to the committed date."""
         self.ensure_one()
         line = self.sla_line_ids.filtered(
-            lambda line: line.milestone_id.extension_approver_group_id
-            and not line.reached_at
-            and line.status in ("running", "paused", "breached")
+            lambda line: (
+                line.milestone_id.extension_approver_group_id
+                and not line.reached_at
+                and line.status in ("running", "paused", "breached")
+            )
         )[:1]
         if not line:
             return
         calendar = line.policy_id._get_calendar(self.company_id)
-        new_deadline = calendar._sla_utc(self.committed_date, calendar._sla_tz(), time(23, 59, 59))
+        new_deadline = calendar._sla_utc(
+            self.committed_date, calendar._sla_tz(), time(23, 59, 59)
+        )
         if new_deadline > line.deadline:
             self.env["helpdesk.sla.extension"].sudo().create(
                 {
@@ -574,8 +687,12 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self.write({"replied_at": now})
         self._move("replied", "final_reply", note=self.reply_text)
         for ticket in self:
-            ticket.commitment_ids.filtered(lambda c: c.state == "open")._schedule_owner_activity()
-            ticket._hand_to(ticket._office_users(), self.env._("Call the customer back"))
+            ticket.commitment_ids.filtered(
+                lambda c: c.state == "open"
+            )._schedule_owner_activity()
+            ticket._hand_to(
+                ticket._office_users(), self.env._("Call the customer back")
+            )
 
     def _log_callback(self, values):
         """R002-21, R003-36: one callback attempt; a rating closes or reopens the appeal."""
@@ -583,28 +700,49 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
         self._check_state("replied")
         self.ensure_one()
         if values.get("reached") and not values.get("result"):
-            raise UserError(self.env._("Record the customer's rating, or untick “Customer Reached”."))
-        callback = self.env["helpdesk.ticket.callback"].create(dict(values, ticket_id=self.id))
+            raise UserError(
+                self.env._(
+                    "Record the customer's rating, or untick “Customer Reached”."
+                )
+            )
+        callback = self.env["helpdesk.ticket.callback"].create(
+            dict(values, ticket_id=self.id)
+        )
         self._record_event("callback", when=callback.called_at)
         preset = self.company_id.complaint_preset_id
         if not callback.reached:
             if self.callback_attempts >= preset.callback_max_attempts:
-                self._close(self.env._("Customer unreachable after %(count)s attempts.", count=self.callback_attempts))
+                self._close(
+                    self.env._(
+                        "Customer unreachable after %(count)s attempts.",
+                        count=self.callback_attempts,
+                    )
+                )
             return callback
         if callback.result == "unsatisfied":
             if not callback.cause:
                 raise UserError(
-                    self.env._("An unsatisfied rating needs its cause: the unit's own failings or objective reasons (R002-22).")
+                    self.env._(
+                        "An unsatisfied rating needs its cause: the unit's own failings or objective reasons (R002-22)."
+                    )
                 )
             self.sudo().write(
-                {"unsatisfied_at": self.unsatisfied_at or callback.called_at, "unsatisfied_cause": callback.cause}
+                {
+                    "unsatisfied_at": self.unsatisfied_at or callback.called_at,
+                    "unsatisfied_cause": callback.cause,
+                }
             )
             self._move("unsatisfied", "unsatisfied_callback", note=callback.comment)
-            self._hand_to(self._office_users(), self.env._("Review why the customer is unsatisfied"))
+            self._hand_to(
+                self._office_users(),
+                self.env._("Review why the customer is unsatisfied"),
+            )
             return callback
         if self.unsatisfied_at and not self.cleared_at:
             self.sudo().cleared_at = callback.called_at
-        self._close(self.env._("Customer %(result)s.", result=callback._description_result()))
+        self._close(
+            self.env._("Customer %(result)s.", result=callback._description_result())
+        )
         return callback
 
     def _review_cause(self, outcome, note):
@@ -619,14 +757,21 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
             ticket._record_event("cause_review", note=note)
             if outcome == "redo":
                 ticket.sudo().redo_count += 1
-                ticket._move("dispatched", "redo", note=note, department_id=ticket.department_id.id)
+                ticket._move(
+                    "dispatched",
+                    "redo",
+                    note=note,
+                    department_id=ticket.department_id.id,
+                )
                 ticket._hand_to(
                     ticket._department_users(),
                     self.env._("Redo appeal %(number)s", number=ticket.number),
                     note,
                 )
             else:
-                ticket._close(self.env._("Explained to the customer: %(note)s", note=note))
+                ticket._close(
+                    self.env._("Explained to the customer: %(note)s", note=note)
+                )
         self._check_supervision_triggers()  # R002-43: a third redo puts the appeal under supervision
 
     def _open_wizard(self, model, name):
@@ -642,26 +787,39 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
 
     def action_open_hand_back(self):
         self._check_state("dispatched", "accepted")
-        return self._open_wizard("helpdesk.ticket.hand.back.wizard", self.env._("Hand Back"))
+        return self._open_wizard(
+            "helpdesk.ticket.hand.back.wizard", self.env._("Hand Back")
+        )
 
     def action_open_report_return(self):
         self._check_state("reported")
-        return self._open_wizard("helpdesk.ticket.report.return.wizard", self.env._("Return the Report"))
+        return self._open_wizard(
+            "helpdesk.ticket.report.return.wizard", self.env._("Return the Report")
+        )
 
     def action_open_callback(self):
         self._check_state("replied")
-        return self._open_wizard("helpdesk.ticket.callback.wizard", self.env._("Call Back"))
+        return self._open_wizard(
+            "helpdesk.ticket.callback.wizard", self.env._("Call Back")
+        )
 
     def action_open_cause_review(self):
         self._check_state("unsatisfied")
-        return self._open_wizard("helpdesk.ticket.cause.review.wizard", self.env._("Review the Cause"))
+        return self._open_wizard(
+            "helpdesk.ticket.cause.review.wizard", self.env._("Review the Cause")
+        )
 
     def action_close(self):
         self._check_role(OFFICE, self.env._("close an appeal"))
         self._check_state("replied")
         for ticket in self:
             if not ticket.answered_on_spot and not ticket.callback_ids:
-                raise UserError(self.env._("Call the customer back before closing appeal %(number)s.", number=ticket.number))
+                raise UserError(
+                    self.env._(
+                        "Call the customer back before closing appeal %(number)s.",
+                        number=ticket.number,
+                    )
+                )
         self._close(self.env._("Closed."))
 
     def _close(self, note):

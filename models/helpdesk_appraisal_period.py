@@ -19,32 +19,50 @@ class HelpdeskAppraisalPeriod(models.Model):
     date_start = fields.Date(required=True, index=True)
     date_end = fields.Date(compute="_compute_name", store=True)
     state = fields.Selection(
-        [("open", "Open"), ("locked", "Locked")], default="open", required=True, readonly=True
+        [("open", "Open"), ("locked", "Locked")],
+        default="open",
+        required=True,
+        readonly=True,
     )
     locked_at = fields.Datetime(readonly=True)
     locked_by_id = fields.Many2one("res.users", readonly=True)
 
     _company_month_uniq = models.Constraint(
-        "UNIQUE(company_id, date_start)", "A company has one appraisal period per month."
+        "UNIQUE(company_id, date_start)",
+        "A company has one appraisal period per month.",
     )
 
     @api.depends("date_start")
     def _compute_name(self):
         for period in self:
             period.name = period.date_start and period.date_start.strftime("%Y-%m")
-            period.date_end = period.date_start and period.date_start + relativedelta(months=1, days=-1)
+            period.date_end = period.date_start and period.date_start + relativedelta(
+                months=1, days=-1
+            )
 
     @api.model
     def _for_date(self, company, day):
         """The period of ``day``'s month, created on first use."""
         month = fields.Date.to_date(day).replace(day=1)
-        period = self.sudo().search([("company_id", "=", company.id), ("date_start", "=", month)])
-        return period or self.sudo().create({"company_id": company.id, "date_start": month})
+        period = self.sudo().search(
+            [("company_id", "=", company.id), ("date_start", "=", month)]
+        )
+        return period or self.sudo().create(
+            {"company_id": company.id, "date_start": month}
+        )
 
     def action_lock(self):
-        if not self.env.user.has_group("helpdesk_utility_complaint.group_appraisal_officer"):
+        if not self.env.user.has_group(
+            "helpdesk_utility_complaint.group_appraisal_officer"
+        ):
             raise AccessError(self.env._("Only appraisal officers lock a month."))
-        self.write({"state": "locked", "locked_at": fields.Datetime.now(), "locked_by_id": self.env.uid})
+        self.write(
+            {
+                "state": "locked",
+                "locked_at": fields.Datetime.now(),
+                "locked_by_id": self.env.uid,
+            }
+        )
 
     def _check_open(self):
         locked = self.filtered(lambda period: period.state == "locked")

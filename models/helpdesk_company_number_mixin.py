@@ -19,7 +19,9 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
 
     def _company_number_sequence_name(self, company):
         return self.env._(
-            "%(model)s number (%(company)s)", model=self._description, company=company.name
+            "%(model)s number (%(company)s)",
+            model=self._description,
+            company=company.name,
         )
 
     @api.model
@@ -33,7 +35,10 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
         existing = {
             sequence.company_id: sequence
             for sequence in Sequence.search(
-                [("code", "=", self._company_number_code), ("company_id", "in", companies.ids)]
+                [
+                    ("code", "=", self._company_number_code),
+                    ("company_id", "in", companies.ids),
+                ]
             )
         }
         missing = companies.filtered(lambda company: company not in existing)
@@ -56,13 +61,19 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
     @api.model
     def _vals_company(self, vals):
         """The company a record about to be created with ``vals`` belongs to."""
-        return self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
+        return self.env["res.company"].browse(
+            vals.get("company_id") or self.env.company.id
+        )
 
     @api.model
     def _assign_company_numbers(self, vals_list):
         """Give each record about to be created the next number of its company."""
-        companies = self.env["res.company"].browse([self._vals_company(vals).id for vals in vals_list])
-        for vals, number in zip(vals_list, self._next_company_numbers(companies), strict=True):
+        companies = self.env["res.company"].browse(
+            [self._vals_company(vals).id for vals in vals_list]
+        )
+        for vals, number in zip(
+            vals_list, self._next_company_numbers(companies), strict=True
+        ):
             vals["name"] = number
 
     @api.model

@@ -23,17 +23,34 @@ class HelpdeskDeductionLine(models.Model):
     _inherit = ["mail.thread"]
     _order = "create_date desc, id desc"
 
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Appeal", index=True, ondelete="restrict")
-    rule_id = fields.Many2one("helpdesk.deduction.rule", string="Rule", required=True, index=True, ondelete="restrict")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Appeal", index=True, ondelete="restrict"
+    )
+    rule_id = fields.Many2one(
+        "helpdesk.deduction.rule",
+        string="Rule",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
     rule_code = fields.Char(related="rule_id.code", store=True)
     table = fields.Selection(related="rule_id.table", store=True)
     party = fields.Selection(PARTIES, required=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True, index=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Department", required=True, index=True
+    )
     section_id = fields.Many2one("hr.department", string="Section", index=True)
     employee_id = fields.Many2one("hr.employee", string="Person", index=True)
     source = fields.Selection(
-        [("finding", "Liability Finding"), ("process", "Handling Process"), ("satisfaction", "Satisfaction"), ("platform", "Platform")],
+        [
+            ("finding", "Liability Finding"),
+            ("process", "Handling Process"),
+            ("satisfaction", "Satisfaction"),
+            ("platform", "Platform"),
+        ],
         required=True,
         default="finding",
         index=True,
@@ -42,32 +59,55 @@ class HelpdeskDeductionLine(models.Model):
         index="btree_not_null",
         help="The fact a generated line stands for: regenerating finds and updates it instead of adding another.",
     )
-    finding_id = fields.Many2one("helpdesk.liability.finding", string="Finding", index=True, ondelete="restrict")
-    quantity = fields.Float(digits=(16, 2), help="Days overdue, ordinal of the verdict, fields missing ...")
+    finding_id = fields.Many2one(
+        "helpdesk.liability.finding", string="Finding", index=True, ondelete="restrict"
+    )
+    quantity = fields.Float(
+        digits=(16, 2), help="Days overdue, ordinal of the verdict, fields missing ..."
+    )
     base_points = fields.Float(digits=(16, 2), required=True)
     multiplier = fields.Float(digits=(16, 2), default=1.0, required=True)
-    share = fields.Float(string="Share (%)", digits=(16, 2), default=100.0, required=True)
-    points = fields.Float(compute="_compute_points", store=True, digits=(16, 2), help="Points deducted.")
+    share = fields.Float(
+        string="Share (%)", digits=(16, 2), default=100.0, required=True
+    )
+    points = fields.Float(
+        compute="_compute_points", store=True, digits=(16, 2), help="Points deducted."
+    )
     reason = fields.Text()
     state = fields.Selection(
-        [("draft", "Proposed"), ("contested", "Contested"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        [
+            ("draft", "Proposed"),
+            ("contested", "Contested"),
+            ("confirmed", "Confirmed"),
+            ("cancelled", "Cancelled"),
+        ],
         default="draft",
         required=True,
         index=True,
         tracking=True,
     )
-    contest_deadline = fields.Datetime(help="The department may contest in writing until then (R001-29).")
-    period_id = fields.Many2one("helpdesk.appraisal.period", string="Month", index=True, readonly=True)
+    contest_deadline = fields.Datetime(
+        help="The department may contest in writing until then (R001-29)."
+    )
+    period_id = fields.Many2one(
+        "helpdesk.appraisal.period", string="Month", index=True, readonly=True
+    )
     confirmed_at = fields.Datetime(readonly=True)
     cancel_reason = fields.Text(readonly=True)
-    correction_of_id = fields.Many2one("helpdesk.deduction.line", string="Corrects", readonly=True)
+    correction_of_id = fields.Many2one(
+        "helpdesk.deduction.line", string="Corrects", readonly=True
+    )
 
-    correction_ids = fields.One2many("helpdesk.deduction.line", "correction_of_id", string="Corrections")
+    correction_ids = fields.One2many(
+        "helpdesk.deduction.line", "correction_of_id", string="Corrections"
+    )
 
     @api.depends("base_points", "multiplier", "share")
     def _compute_points(self):
         for line in self:
-            line.points = float_round(line.base_points * line.multiplier * line.share / 100.0, 2)
+            line.points = float_round(
+                line.base_points * line.multiplier * line.share / 100.0, 2
+            )
 
     # ------------------------------------------------------------------
     # Integrity: locked months, no deletion, who confirms what
@@ -77,7 +117,9 @@ class HelpdeskDeductionLine(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("period_id"):
-                self.env["helpdesk.appraisal.period"].browse(vals["period_id"])._check_open()
+                self.env["helpdesk.appraisal.period"].browse(
+                    vals["period_id"]
+                )._check_open()
         lines = super().create(vals_list)
         lines._check_response_office_target()
         return lines
@@ -85,11 +127,17 @@ class HelpdeskDeductionLine(models.Model):
     def write(self, vals):
         self.period_id._check_open()
         if vals.get("period_id"):
-            self.env["helpdesk.appraisal.period"].browse(vals["period_id"])._check_open()
+            self.env["helpdesk.appraisal.period"].browse(
+                vals["period_id"]
+            )._check_open()
         return super().write(vals)
 
     def unlink(self):
-        raise UserError(self.env._("Deductions are appraisal evidence: cancel them with a reason instead."))
+        raise UserError(
+            self.env._(
+                "Deductions are appraisal evidence: cancel them with a reason instead."
+            )
+        )
 
     def _check_response_office_target(self):
         """R000-56: HR appraises the response office; nobody confirms against their own unit."""
@@ -98,8 +146,16 @@ class HelpdeskDeductionLine(models.Model):
             return
         for line in self:
             office = line.company_id.complaint_office_department_id
-            if office and line.department_id == office and not user.has_group(APPRAISAL):
-                raise AccessError(self.env._("Only HR's appraisal officers deduct points from the response office (R000-56)."))
+            if (
+                office
+                and line.department_id == office
+                and not user.has_group(APPRAISAL)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only HR's appraisal officers deduct points from the response office (R000-56)."
+                    )
+                )
 
     def _check_not_own_unit(self):
         user = self.env.user
@@ -109,7 +165,10 @@ class HelpdeskDeductionLine(models.Model):
         for line in self:
             if line.department_id in own:
                 raise AccessError(
-                    self.env._("You cannot confirm a deduction against your own unit %(department)s (R000-56).", department=line.department_id.name)
+                    self.env._(
+                        "You cannot confirm a deduction against your own unit %(department)s (R000-56).",
+                        department=line.department_id.name,
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -120,10 +179,18 @@ class HelpdeskDeductionLine(models.Model):
         """Confirm into the month of ``when`` (C-09)."""
         when = when or fields.Datetime.now()
         for company in self.company_id:
-            lines = self.filtered(lambda line: line.company_id == company and line.state in ("draft", "contested"))
-            period = self.env["helpdesk.appraisal.period"]._for_date(company, fields.Datetime.context_timestamp(self, when).date())
+            lines = self.filtered(
+                lambda line: (
+                    line.company_id == company and line.state in ("draft", "contested")
+                )
+            )
+            period = self.env["helpdesk.appraisal.period"]._for_date(
+                company, fields.Datetime.context_timestamp(self, when).date()
+            )
             period._check_open()
-            lines.sudo().write({"state": "confirmed", "period_id": period.id, "confirmed_at": when})
+            lines.sudo().write(
+                {"state": "confirmed", "period_id": period.id, "confirmed_at": when}
+            )
 
     def action_confirm(self):
         """An appraisal officer confirms before the window ends (e.g. no contest expected)."""
@@ -156,21 +223,27 @@ class HelpdeskDeductionLine(models.Model):
     def _cron_sync_process_lines(self):
         """Facts that become faults with time alone (a month ends, a committed date passes)."""
         recent = fields.Datetime.now() - relativedelta(months=4)
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [
-                "|",
-                ("unsatisfied_at", ">=", recent),
-                "&",
-                ("committed_date", "!=", False),
-                ("state", "!=", "closed"),
-            ]
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("unsatisfied_at", ">=", recent),
+                    "&",
+                    ("committed_date", "!=", False),
+                    ("state", "!=", "closed"),
+                ]
+            )
         )
         self._sync_process_lines(tickets)
 
     @api.model
     def _cron_confirm_uncontested(self):
         """R001-29: without a written statement in time, liability is confirmed."""
-        self.search([("state", "=", "draft"), ("contest_deadline", "<=", fields.Datetime.now())])._confirm()
+        self.search(
+            [("state", "=", "draft"), ("contest_deadline", "<=", fields.Datetime.now())]
+        )._confirm()
 
     # ------------------------------------------------------------------
     # Process deductions generated from recorded facts
@@ -186,12 +259,23 @@ class HelpdeskDeductionLine(models.Model):
         tickets = tickets.sudo().filtered("company_id.complaint_preset_id")
         if not tickets:
             return
-        rules = self.env["helpdesk.deduction.rule"].sudo().search(
-            [("preset_id", "in", tickets.company_id.complaint_preset_id.ids), ("generator", "!=", False)]
+        rules = (
+            self.env["helpdesk.deduction.rule"]
+            .sudo()
+            .search(
+                [
+                    ("preset_id", "in", tickets.company_id.complaint_preset_id.ids),
+                    ("generator", "!=", False),
+                ]
+            )
         )
         proposals = {}
         for rule in rules:
-            scoped = tickets.filtered(lambda ticket, rule=rule: ticket.company_id.complaint_preset_id == rule.preset_id)
+            scoped = tickets.filtered(
+                lambda ticket, rule=rule: (
+                    ticket.company_id.complaint_preset_id == rule.preset_id
+                )
+            )
             for proposal in rule._propose(scoped):
                 proposals[(proposal["company_id"], proposal["source_key"])] = proposal
         Line = self.sudo()
@@ -214,7 +298,8 @@ class HelpdeskDeductionLine(models.Model):
             changes = {
                 name: proposal[name]
                 for name in compared
-                if (line[name].id if name == "department_id" else line[name]) != proposal[name]
+                if (line[name].id if name == "department_id" else line[name])
+                != proposal[name]
             }
             if not changes:
                 continue
@@ -227,4 +312,6 @@ class HelpdeskDeductionLine(models.Model):
             Line.create(to_create)
         for key, line in by_key.items():
             if key not in proposals:
-                line._cancel(self.env._("The fact behind this deduction no longer holds."))
+                line._cancel(
+                    self.env._("The fact behind this deduction no longer holds.")
+                )

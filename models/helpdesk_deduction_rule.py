@@ -53,7 +53,11 @@ class HelpdeskDeductionRule(models.Model):
     _rec_names_search = ["code", "name"]
 
     preset_id = fields.Many2one(
-        "helpdesk.complaint.preset", string="Preset", required=True, index=True, ondelete="cascade"
+        "helpdesk.complaint.preset",
+        string="Preset",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     code = fields.Char(required=True, help="The rule it transcribes, e.g. R000-59.")
     name = fields.Char(required=True, translate=True)
@@ -61,7 +65,9 @@ class HelpdeskDeductionRule(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     table = fields.Selection(TABLES, required=True, default="liability")
-    line_ids = fields.One2many("helpdesk.deduction.rule.line", "rule_id", string="Points", copy=True)
+    line_ids = fields.One2many(
+        "helpdesk.deduction.rule.line", "rule_id", string="Points", copy=True
+    )
     no_liability = fields.Boolean(
         string="No Company Liability",
         help="A finding of no liability: no points, but it counts in the statistics "
@@ -77,7 +83,9 @@ class HelpdeskDeductionRule(models.Model):
         "or per missing field; 0: once.",
     )
     base_multiplier = fields.Float(
-        default=1.0, digits=(16, 2), help="E.g. 2 for violations charged at double the standard (R000-72)."
+        default=1.0,
+        digits=(16, 2),
+        help="E.g. 2 for violations charged at double the standard (R000-72).",
     )
     repeat_mode = fields.Selection(
         [
@@ -90,8 +98,12 @@ class HelpdeskDeductionRule(models.Model):
         required=True,
         help="How a repeat of the same type of event raises the points (R000-73, R003-27).",
     )
-    generator = fields.Selection(GENERATORS, help="Facts the system applies this rule to.")
-    milestone_code = fields.Char(help="Missed deadline: the milestone code, e.g. department_report.")
+    generator = fields.Selection(
+        GENERATORS, help="Facts the system applies this rule to."
+    )
+    milestone_code = fields.Char(
+        help="Missed deadline: the milestone code, e.g. department_report."
+    )
     quantity_source = fields.Selection(
         [
             ("working_days", "Overdue Working Days"),
@@ -100,13 +112,18 @@ class HelpdeskDeductionRule(models.Model):
         ],
         default="working_days",
     )
-    verdict_kind = fields.Char(help="Platform verdict: the verdict kind, e.g. redo_return.")
+    verdict_kind = fields.Char(
+        help="Platform verdict: the verdict kind, e.g. redo_return."
+    )
     reason_code = fields.Char(help="Report returned: the return reason, e.g. no_basis.")
     threshold = fields.Float(
-        digits=(16, 2), help="Late registration: working hours allowed between receipt and registration."
+        digits=(16, 2),
+        help="Late registration: working hours allowed between receipt and registration.",
     )
     party = fields.Selection(
-        PARTIES, default="responsible_department", help="Generated lines: the party charged."
+        PARTIES,
+        default="responsible_department",
+        help="Generated lines: the party charged.",
     )
 
     _preset_code_uniq = models.Constraint(
@@ -124,7 +141,10 @@ class HelpdeskDeductionRule(models.Model):
         for rule in self:
             if rule.step_size < 0 or rule.base_multiplier <= 0:
                 raise ValidationError(
-                    self.env._("Rule %(code)s: the step cannot be negative and the multiplier must be positive.", code=rule.code)
+                    self.env._(
+                        "Rule %(code)s: the step cannot be negative and the multiplier must be positive.",
+                        code=rule.code,
+                    )
                 )
 
     def _line_for(self, party, severity=False, quantity=0.0):
@@ -178,7 +198,17 @@ class HelpdeskDeductionRule(models.Model):
             "chief_engineer_office": company.complaint_chief_engineer_department_id,
         }.get(party, ticket.department_id)
 
-    def _proposal(self, ticket, key, quantity=0.0, repeat=1, base_points=None, department=None, source="process", reason=""):
+    def _proposal(
+        self,
+        ticket,
+        key,
+        quantity=0.0,
+        repeat=1,
+        base_points=None,
+        department=None,
+        source="process",
+        reason="",
+    ):
         line = self._line_for(self.party, quantity=quantity)
         if not line and base_points is None:
             return None
@@ -193,40 +223,63 @@ class HelpdeskDeductionRule(models.Model):
             "rule_id": self.id,
             "party": self.party,
             "department_id": department.id,
-            "section_id": ticket.section_id.id if department == ticket.department_id else False,
-            "employee_id": ticket.handler_employee_id.id if department == ticket.department_id else False,
+            "section_id": ticket.section_id.id
+            if department == ticket.department_id
+            else False,
+            "employee_id": ticket.handler_employee_id.id
+            if department == ticket.department_id
+            else False,
             "quantity": quantity,
-            "base_points": (line.points_min if base_points is None else base_points) * self._steps(quantity),
+            "base_points": (line.points_min if base_points is None else base_points)
+            * self._steps(quantity),
             "multiplier": self.base_multiplier * self._repeat_multiplier(repeat),
             "share": 100.0,
             "source": source,
             "source_key": f"{self.code}:{key}",
             "reason": reason or self.name,
             "state": "draft",
-            "contest_deadline": calendar._sla_deadline(fields.Datetime.now(), contest_days, "working_days", "next_day")[0]
+            "contest_deadline": calendar._sla_deadline(
+                fields.Datetime.now(), contest_days, "working_days", "next_day"
+            )[0]
             if contest_days
             else fields.Datetime.now(),
         }
 
     def _propose_sla_overdue(self, tickets):
         """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped late."""
-        lines = self.env["helpdesk.ticket.sla"].sudo().search(
-            [
-                ("ticket_id", "in", tickets.ids),
-                ("milestone_id.code", "=", self.milestone_code),
-                ("status", "=", "breached"),
-                ("reached_at", "!=", False),
-            ]
+        lines = (
+            self.env["helpdesk.ticket.sla"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", tickets.ids),
+                    ("milestone_id.code", "=", self.milestone_code),
+                    ("status", "=", "breached"),
+                    ("reached_at", "!=", False),
+                ]
+            )
         )
         for line in lines:
-            quantity = line.overdue_working_days if self.quantity_source == "working_days" else line.overdue_duration
-            repeat = 2 if self.repeat_mode != "none" and self._late_earlier_in_chain(line) else 1
+            quantity = (
+                line.overdue_working_days
+                if self.quantity_source == "working_days"
+                else line.overdue_duration
+            )
+            repeat = (
+                2
+                if self.repeat_mode != "none" and self._late_earlier_in_chain(line)
+                else 1
+            )
             yield self._proposal(
                 line.ticket_id,
                 f"sla:{line.id}",
                 quantity=quantity,
                 repeat=repeat,
-                reason=self.env._("%(milestone)s missed by %(days)s working day(s)", milestone=line.name, days=line.overdue_working_days),
+                reason=self.env._(
+                    "%(milestone)s missed by %(days)s working day(s)",
+                    milestone=line.name,
+                    days=line.overdue_working_days,
+                ),
             )
 
     def _late_earlier_in_chain(self, line):
@@ -238,8 +291,14 @@ class HelpdeskDeductionRule(models.Model):
             ticket = ticket.repeat_of_id
         return bool(
             ancestors
-            and self.env["helpdesk.ticket.sla"].sudo().search_count(
-                [("ticket_id", "in", ancestors.ids), ("milestone_id", "=", line.milestone_id.id), ("status", "=", "breached")],
+            and self.env["helpdesk.ticket.sla"]
+            .sudo()
+            .search_count(
+                [
+                    ("ticket_id", "in", ancestors.ids),
+                    ("milestone_id", "=", line.milestone_id.id),
+                    ("status", "=", "breached"),
+                ],
                 limit=1,
             )
         )
@@ -255,21 +314,41 @@ class HelpdeskDeductionRule(models.Model):
 
     def _propose_report_returned(self, tickets):
         """R000-31, R000-34: an approver returned the report for this reason."""
-        events = self.env["helpdesk.ticket.event"].sudo().search(
-            [("ticket_id", "in", tickets.ids), ("event_code", "=", "report_returned"), ("reason_code", "=", self.reason_code)]
+        events = (
+            self.env["helpdesk.ticket.event"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", tickets.ids),
+                    ("event_code", "=", "report_returned"),
+                    ("reason_code", "=", self.reason_code),
+                ]
+            )
         )
         for event in events:
-            yield self._proposal(event.ticket_id, f"event:{event.id}", department=event.department_id or None, reason=event.note or "")
+            yield self._proposal(
+                event.ticket_id,
+                f"event:{event.id}",
+                department=event.department_id or None,
+                reason=event.note or "",
+            )
 
     def _propose_late_receipt(self, tickets):
         """R000-15: registered more than the allowed working time after the appeal arrived."""
         calendar_of = {}
         for ticket in tickets.filtered(lambda ticket: not ticket.is_platform):
             company = ticket.company_id
-            calendar = calendar_of.setdefault(company, company._get_complaint_calendar())
-            late = calendar._sla_work_hours(ticket.received_at, ticket.registered_at) - self.threshold
+            calendar = calendar_of.setdefault(
+                company, company._get_complaint_calendar()
+            )
+            late = (
+                calendar._sla_work_hours(ticket.received_at, ticket.registered_at)
+                - self.threshold
+            )
             if late > 0:
-                yield self._proposal(ticket, f"receipt:{ticket.id}", quantity=round(late, 2))
+                yield self._proposal(
+                    ticket, f"receipt:{ticket.id}", quantity=round(late, 2)
+                )
 
     def _propose_not_cleared(self, tickets):
         """R000-52: an unsatisfied appeal not cleared by the end of the following month costs
@@ -282,10 +361,21 @@ class HelpdeskDeductionRule(models.Model):
             deadline = self._month_end(month + relativedelta(months=1), tz)
             if ticket.cleared_at and ticket.cleared_at <= deadline or now <= deadline:
                 continue
-            consecutive = self._department_failed_clearing(ticket, month - relativedelta(months=1), tz)
-            yield self._proposal(ticket, f"uncleared:{ticket.id}:1", repeat=2 if consecutive else 1, source="satisfaction")
-            if (ticket.cleared_at or now) > self._month_end(month + relativedelta(months=2), tz):
-                yield self._proposal(ticket, f"uncleared:{ticket.id}:2", repeat=2, source="satisfaction")
+            consecutive = self._department_failed_clearing(
+                ticket, month - relativedelta(months=1), tz
+            )
+            yield self._proposal(
+                ticket,
+                f"uncleared:{ticket.id}:1",
+                repeat=2 if consecutive else 1,
+                source="satisfaction",
+            )
+            if (ticket.cleared_at or now) > self._month_end(
+                month + relativedelta(months=2), tz
+            ):
+                yield self._proposal(
+                    ticket, f"uncleared:{ticket.id}:2", repeat=2, source="satisfaction"
+                )
 
     @api.model
     def _local_month(self, moment, tz):
@@ -294,21 +384,33 @@ class HelpdeskDeductionRule(models.Model):
     @api.model
     def _month_end(self, month, tz):
         """The last instant (naive UTC) of a local calendar month."""
-        start_of_next = tz.localize(datetime.combine(month + relativedelta(months=1), time.min))
-        return start_of_next.astimezone(pytz.utc).replace(tzinfo=None) - timedelta(seconds=1)
+        start_of_next = tz.localize(
+            datetime.combine(month + relativedelta(months=1), time.min)
+        )
+        return start_of_next.astimezone(pytz.utc).replace(tzinfo=None) - timedelta(
+            seconds=1
+        )
 
     def _department_failed_clearing(self, ticket, month, tz):
         """Whether the department left an appeal rated unsatisfied in ``month`` uncleared."""
-        month_start = self._month_end(month - relativedelta(months=1), tz) + timedelta(seconds=1)
-        deadline = self._month_end(month + relativedelta(months=1), tz)
-        earlier = self.env["helpdesk.ticket"].sudo().search(
-            [
-                ("department_id", "=", ticket.department_id.id),
-                ("unsatisfied_at", ">=", month_start),
-                ("unsatisfied_at", "<=", self._month_end(month, tz)),
-            ]
+        month_start = self._month_end(month - relativedelta(months=1), tz) + timedelta(
+            seconds=1
         )
-        return any(not other.cleared_at or other.cleared_at > deadline for other in earlier)
+        deadline = self._month_end(month + relativedelta(months=1), tz)
+        earlier = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("department_id", "=", ticket.department_id.id),
+                    ("unsatisfied_at", ">=", month_start),
+                    ("unsatisfied_at", "<=", self._month_end(month, tz)),
+                ]
+            )
+        )
+        return any(
+            not other.cleared_at or other.cleared_at > deadline for other in earlier
+        )
 
     def _propose_verdict(self, tickets):
         """R000-35, R000-36, R000-40, R000-41, R000-42: each active verdict of this rule's
@@ -317,8 +419,12 @@ class HelpdeskDeductionRule(models.Model):
         its platform deadline) or the verdict's ordinal; a reason explained to the platform
         excuses it (R000-35); a media exposure costs its column's points once verified as
         true and raised on 般阳民生 before (R000-42)."""
-        verdicts = self.env["helpdesk.platform.verdict"].sudo().search(
-            [("ticket_id", "in", tickets.ids), ("kind", "=", self.verdict_kind)]
+        verdicts = (
+            self.env["helpdesk.platform.verdict"]
+            .sudo()
+            .search(
+                [("ticket_id", "in", tickets.ids), ("kind", "=", self.verdict_kind)]
+            )
         )
         for verdict in verdicts:
             if verdict.explained_to_platform:
@@ -331,7 +437,10 @@ class HelpdeskDeductionRule(models.Model):
             if self.quantity_source == "ordinal":
                 quantity = verdict.ordinal
             else:
-                quantity = verdict.stated_overdue_days or verdict.ticket_id._platform_overdue_working_days()
+                quantity = (
+                    verdict.stated_overdue_days
+                    or verdict.ticket_id._platform_overdue_working_days()
+                )
             yield self._proposal(
                 verdict.ticket_id,
                 f"verdict:{verdict.id}",
@@ -345,13 +454,17 @@ class HelpdeskDeductionRule(models.Model):
     def _propose_handback_missing_fields(self, tickets):
         """R000-39: a hand-back submitted to the platform with mandatory fields empty costs
         the response office a step of points per missing field."""
-        replies = self.env["helpdesk.platform.reply"].sudo().search(
-            [
-                ("ticket_id", "in", tickets.ids),
-                ("kind", "=", "hand_back"),
-                ("state", "=", "submitted"),
-                ("missing_field_count", ">", 0),
-            ]
+        replies = (
+            self.env["helpdesk.platform.reply"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", tickets.ids),
+                    ("kind", "=", "hand_back"),
+                    ("state", "=", "submitted"),
+                    ("missing_field_count", ">", 0),
+                ]
+            )
         )
         for reply in replies:
             yield self._proposal(

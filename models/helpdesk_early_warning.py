@@ -39,7 +39,9 @@ class HelpdeskEarlyWarning(models.Model):
         help="The department that has to investigate and rectify: the responsible department "
         "of the latest appeal of the chain that has one, else the receiving department.",
     )
-    category_id = fields.Many2one("helpdesk.ticket.category", string="Category", readonly=True)
+    category_id = fields.Many2one(
+        "helpdesk.ticket.category", string="Category", readonly=True
+    )
     complainant_label = fields.Char(
         string="Complainant",
         readonly=True,
@@ -56,7 +58,9 @@ class HelpdeskEarlyWarning(models.Model):
     appeal_count = fields.Integer(
         string="Number of Appeals", compute="_compute_appeal_count", store=True
     )
-    raised_at = fields.Datetime(default=fields.Datetime.now, readonly=True, required=True)
+    raised_at = fields.Datetime(
+        default=fields.Datetime.now, readonly=True, required=True
+    )
     response_due_date = fields.Date(
         string="Measures Due",
         tracking=True,
@@ -86,7 +90,9 @@ class HelpdeskEarlyWarning(models.Model):
         tracking=True,
     )
     is_overdue = fields.Boolean(
-        string="Measures Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+        string="Measures Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
     )
 
     @api.depends("ticket_ids")
@@ -123,11 +129,15 @@ class HelpdeskEarlyWarning(models.Model):
         )
 
     def _answer_final_message(self):
-        return self.env._("The measures of an answered or closed early warning are final.")
+        return self.env._(
+            "The measures of an answered or closed early warning are final."
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_office(self.env._("Only the response office raises early warnings."))
+        self._check_office(
+            self.env._("Only the response office raises early warnings.")
+        )
         self._assign_company_numbers(vals_list)
         warnings = super().create(vals_list)
         warnings._schedule_department_activity()
@@ -149,26 +159,33 @@ class HelpdeskEarlyWarning(models.Model):
         due = (
             tickets.sudo()
             .filtered(
-                lambda ticket: ticket.company_id.complaint_preset_id.repeat_warning_count
-                and ticket.repeat_chain_count
-                >= ticket.company_id.complaint_preset_id.repeat_warning_count
+                lambda ticket: (
+                    ticket.company_id.complaint_preset_id.repeat_warning_count
+                    and ticket.repeat_chain_count
+                    >= ticket.company_id.complaint_preset_id.repeat_warning_count
+                )
             )
             .sorted(lambda ticket: (ticket.received_at, ticket.id))
         )
         if not due:
             return Warning
         chains = {ticket: ticket._repeat_chain() for ticket in due}
-        chain_ids = sorted({ticket_id for chain in chains.values() for ticket_id in chain.ids})
+        chain_ids = sorted(
+            {ticket_id for chain in chains.values() for ticket_id in chain.ids}
+        )
         warning_of = {}
         for warning in Warning.search(
-            [("ticket_ids", "in", chain_ids), ("state", "!=", "closed")], order="raised_at, id"
+            [("ticket_ids", "in", chain_ids), ("state", "!=", "closed")],
+            order="raised_at, id",
         ):
             for ticket_id in warning.ticket_ids.ids:
                 warning_of.setdefault(ticket_id, warning)
         created = Warning
         for ticket in due:
             chain = chains[ticket]
-            warning = next((warning_of[t.id] for t in chain if t.id in warning_of), None)
+            warning = next(
+                (warning_of[t.id] for t in chain if t.id in warning_of), None
+            )
             if warning:
                 warning._add_appeals(chain - warning.ticket_ids)
             else:
@@ -211,7 +228,9 @@ class HelpdeskEarlyWarning(models.Model):
         self.ensure_one()
         if not tickets:
             return
-        self.sudo().write({"ticket_ids": [Command.link(ticket.id) for ticket in tickets]})
+        self.sudo().write(
+            {"ticket_ids": [Command.link(ticket.id) for ticket in tickets]}
+        )
         self.sudo().message_post(
             body=self.env._(
                 "The appeal %(numbers)s of the same complainant and category joined this "
@@ -259,14 +278,24 @@ class HelpdeskEarlyWarning(models.Model):
         self.check_access("write")
         for warning in self:
             if warning.state != "open":
-                raise UserError(self.env._("Only an open early warning can be answered."))
+                raise UserError(
+                    self.env._("Only an open early warning can be answered.")
+                )
             if not (warning.measures or "").strip():
                 raise UserError(
-                    self.env._("Describe the rectification measures before answering the warning.")
+                    self.env._(
+                        "Describe the rectification measures before answering the warning."
+                    )
                 )
         now = fields.Datetime.now()
         for warning in self.sudo():
-            warning.write({"state": "answered", "answered_by_id": self.env.uid, "answered_at": now})
+            warning.write(
+                {
+                    "state": "answered",
+                    "answered_by_id": self.env.uid,
+                    "answered_at": now,
+                }
+            )
             warning.activity_feedback(["mail.mail_activity_data_todo"])
             if warning.office_user_id:
                 warning.activity_schedule(
@@ -276,21 +305,31 @@ class HelpdeskEarlyWarning(models.Model):
                 )
 
     def action_close(self):
-        self._check_office(self.env._("Only the response office closes early warnings."))
+        self._check_office(
+            self.env._("Only the response office closes early warnings.")
+        )
         if any(warning.state == "closed" for warning in self):
             raise UserError(self.env._("This early warning is already closed."))
         self.sudo().write(
-            {"state": "closed", "closed_by_id": self.env.uid, "closed_at": fields.Datetime.now()}
+            {
+                "state": "closed",
+                "closed_by_id": self.env.uid,
+                "closed_at": fields.Datetime.now(),
+            }
         )
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_reopen(self):
         """The measures do not answer the warning: back to the department."""
         self._check_office(
-            self.env._("Only the response office sends an early warning back to the department.")
+            self.env._(
+                "Only the response office sends an early warning back to the department."
+            )
         )
         if any(warning.state != "answered" for warning in self):
-            raise UserError(self.env._("Only an answered early warning can be sent back."))
+            raise UserError(
+                self.env._("Only an answered early warning can be sent back.")
+            )
         self.sudo().write({"state": "open"})
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         self._schedule_department_activity()

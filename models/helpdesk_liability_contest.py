@@ -16,7 +16,13 @@ class HelpdeskLiabilityContest(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "submitted_at desc, id desc"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="restrict")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     department_id = fields.Many2one("hr.department", string="Department", required=True)
     line_ids = fields.Many2many(
@@ -26,11 +32,18 @@ class HelpdeskLiabilityContest(models.Model):
         required=True,
     )
     statement = fields.Text(required=True, help="The facts and evidence, in writing.")
-    attachment_ids = fields.Many2many("ir.attachment", "helpdesk_liability_contest_attachment_rel", string="Evidence")
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "helpdesk_liability_contest_attachment_rel", string="Evidence"
+    )
     submitted_at = fields.Datetime(default=fields.Datetime.now, readonly=True)
-    submitted_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    submitted_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
     route = fields.Selection(
-        [("own", "Own Hotline: the Office Verifies"), ("external", "Platform, Media or Upper Level: Leader Approves")],
+        [
+            ("own", "Own Hotline: the Office Verifies"),
+            ("external", "Platform, Media or Upper Level: Leader Approves"),
+        ],
         compute="_compute_route",
         store=True,
     )
@@ -54,7 +67,11 @@ class HelpdeskLiabilityContest(models.Model):
         external_codes = {"media", "referral"}
         for contest in self:
             channel = contest.ticket_id.channel_id
-            contest.route = "external" if channel.is_platform or channel.code in external_codes else "own"
+            contest.route = (
+                "external"
+                if channel.is_platform or channel.code in external_codes
+                else "own"
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -62,17 +79,37 @@ class HelpdeskLiabilityContest(models.Model):
         now = fields.Datetime.now()
         for contest in contests:
             lines = contest.line_ids
-            if lines.filtered(lambda line: line.department_id != contest.department_id or line.ticket_id != contest.ticket_id):
-                raise UserError(self.env._("A department contests only its own deductions on this appeal."))
-            if any(line.contest_deadline and now > line.contest_deadline for line in lines):
+            if lines.filtered(
+                lambda line: (
+                    line.department_id != contest.department_id
+                    or line.ticket_id != contest.ticket_id
+                )
+            ):
                 raise UserError(
-                    self.env._("The two working days to contest have passed (R001-29): liability stands.")
+                    self.env._(
+                        "A department contests only its own deductions on this appeal."
+                    )
+                )
+            if any(
+                line.contest_deadline and now > line.contest_deadline for line in lines
+            ):
+                raise UserError(
+                    self.env._(
+                        "The two working days to contest have passed (R001-29): liability stands."
+                    )
                 )
             if lines.filtered(lambda line: line.state != "draft"):
-                raise UserError(self.env._("Only proposed deductions can be contested."))
+                raise UserError(
+                    self.env._("Only proposed deductions can be contested.")
+                )
             contest._check_member()
             lines.sudo().write({"state": "contested"})
-            contest.ticket_id._record_event("contest_submitted", when=now, note=contest.statement, department_id=contest.department_id.id)
+            contest.ticket_id._record_event(
+                "contest_submitted",
+                when=now,
+                note=contest.statement,
+                department_id=contest.department_id.id,
+            )
         return contests
 
     def _check_member(self):
@@ -85,7 +122,10 @@ class HelpdeskLiabilityContest(models.Model):
                 department.manager_id.user_id | department.complaint_handler_id
             ):
                 raise AccessError(
-                    self.env._("Only %(department)s contests its own deductions.", department=department.name)
+                    self.env._(
+                        "Only %(department)s contests its own deductions.",
+                        department=department.name,
+                    )
                 )
 
     def _check_decider(self):
@@ -95,18 +135,33 @@ class HelpdeskLiabilityContest(models.Model):
             if self.env.su:
                 continue
             if contest.route == "own" and not self.env.user.has_group(OFFICE):
-                raise AccessError(self.env._("The response office verifies contests of its own hotline's appeals (R001-30)."))
+                raise AccessError(
+                    self.env._(
+                        "The response office verifies contests of its own hotline's appeals (R001-30)."
+                    )
+                )
             if contest.route == "external" and not self.env.user.has_group(LEADER):
-                raise AccessError(self.env._("Contests of platform, media or upper-level appeals are approved by the principal leader (R001-31)."))
+                raise AccessError(
+                    self.env._(
+                        "Contests of platform, media or upper-level appeals are approved by the principal leader (R001-31)."
+                    )
+                )
 
     def action_uphold(self):
         self._check_decider()
         for contest in self:
             if contest.route == "external" and not contest.external_acknowledged:
                 raise UserError(
-                    self.env._("Record the external body's acknowledgement before upholding (R001-31).")
+                    self.env._(
+                        "Record the external body's acknowledgement before upholding (R001-31)."
+                    )
                 )
-            contest.line_ids._cancel(self.env._("Contest upheld: %(note)s", note=contest.decision_note or contest.statement))
+            contest.line_ids._cancel(
+                self.env._(
+                    "Contest upheld: %(note)s",
+                    note=contest.decision_note or contest.statement,
+                )
+            )
             contest._decide("upheld")
 
     def action_reject(self):
@@ -116,4 +171,10 @@ class HelpdeskLiabilityContest(models.Model):
             contest._decide("rejected")
 
     def _decide(self, state):
-        self.write({"state": state, "decided_by_id": self.env.uid, "decided_at": fields.Datetime.now()})
+        self.write(
+            {
+                "state": state,
+                "decided_by_id": self.env.uid,
+                "decided_at": fields.Datetime.now(),
+            }
+        )

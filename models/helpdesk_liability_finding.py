@@ -25,7 +25,13 @@ class HelpdeskLiabilityFinding(models.Model):
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="restrict")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     preset_id = fields.Many2one(related="company_id.complaint_preset_id")
     rule_id = fields.Many2one(
@@ -38,19 +44,35 @@ class HelpdeskLiabilityFinding(models.Model):
     no_liability = fields.Boolean(related="rule_id.no_liability")
     case_by_case = fields.Boolean(related="rule_id.case_by_case")
     severity = fields.Selection(SEVERITIES, tracking=True)
-    investigator_id = fields.Many2one("res.users", string="Investigator", default=lambda self: self.env.user)
+    investigator_id = fields.Many2one(
+        "res.users", string="Investigator", default=lambda self: self.env.user
+    )
     investigation = fields.Html(string="Investigation Report")
-    attachment_ids = fields.Many2many("ir.attachment", "helpdesk_liability_finding_attachment_rel", string="Evidence")
-    justification = fields.Text(help="Why these points: mandatory for a range or a case-by-case ruling (C-07, R000-74).")
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "helpdesk_liability_finding_attachment_rel", string="Evidence"
+    )
+    justification = fields.Text(
+        help="Why these points: mandatory for a range or a case-by-case ruling (C-07, R000-74)."
+    )
     repeat_number = fields.Integer(
         default=1,
         help="This is the n-th complaint about the same type of event (R000-73); proposed "
         "from earlier findings, staff confirm it.",
     )
-    line_ids = fields.One2many("helpdesk.liability.finding.line", "finding_id", string="Liable Units", copy=True)
+    line_ids = fields.One2many(
+        "helpdesk.liability.finding.line",
+        "finding_id",
+        string="Liable Units",
+        copy=True,
+    )
     total_points = fields.Float(compute="_compute_total_points", digits=(16, 2))
     state = fields.Selection(
-        [("draft", "Draft"), ("to_approve", "Awaiting Approval"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        [
+            ("draft", "Draft"),
+            ("to_approve", "Awaiting Approval"),
+            ("confirmed", "Confirmed"),
+            ("cancelled", "Cancelled"),
+        ],
         default="draft",
         required=True,
         tracking=True,
@@ -58,24 +80,32 @@ class HelpdeskLiabilityFinding(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", readonly=True)
     confirmed_at = fields.Datetime(readonly=True)
-    deduction_ids = fields.One2many("helpdesk.deduction.line", "finding_id", string="Deductions")
+    deduction_ids = fields.One2many(
+        "helpdesk.deduction.line", "finding_id", string="Deductions"
+    )
 
     @api.depends("ticket_id.number", "rule_id.code")
     def _compute_name(self):
         for finding in self:
-            finding.name = f"{finding.ticket_id.number or ''} / {finding.rule_id.code or ''}"
+            finding.name = (
+                f"{finding.ticket_id.number or ''} / {finding.rule_id.code or ''}"
+            )
 
     @api.depends("line_ids.points", "line_ids.share", "repeat_number", "rule_id")
     def _compute_total_points(self):
         for finding in self:
             multiplier = finding._multiplier()
-            finding.total_points = sum(line.points * line.share / 100 * multiplier for line in finding.line_ids)
+            finding.total_points = sum(
+                line.points * line.share / 100 * multiplier for line in finding.line_ids
+            )
 
     def _multiplier(self):
         self.ensure_one()
         if not self.rule_id:
             return 1.0
-        return self.rule_id.base_multiplier * self.rule_id._repeat_multiplier(self.repeat_number)
+        return self.rule_id.base_multiplier * self.rule_id._repeat_multiplier(
+            self.repeat_number
+        )
 
     # ------------------------------------------------------------------
     # Proposals
@@ -98,8 +128,16 @@ class HelpdeskLiabilityFinding(models.Model):
                     {
                         "rule_line_id": table_line.id,
                         "party": table_line.party,
-                        "department_id": self.rule_id._party_department(self.ticket_id, table_line.party).id
-                        if table_line.party in ("responsible_department", "response_office", "hr_department", "chief_engineer_office")
+                        "department_id": self.rule_id._party_department(
+                            self.ticket_id, table_line.party
+                        ).id
+                        if table_line.party
+                        in (
+                            "responsible_department",
+                            "response_office",
+                            "hr_department",
+                            "chief_engineer_office",
+                        )
                         else False,
                         "points": table_line.points_min,
                         "share": 100.0,
@@ -131,7 +169,11 @@ class HelpdeskLiabilityFinding(models.Model):
                 Domain("state", "=", "confirmed"),
                 Domain("rule_id", "=", self.rule_id.id),
                 Domain("ticket_id.category_id", "=", ticket.category_id.id),
-                Domain("ticket_id.received_at", ">=", ticket.received_at - timedelta(days=window)),
+                Domain(
+                    "ticket_id.received_at",
+                    ">=",
+                    ticket.received_at - timedelta(days=window),
+                ),
                 Domain("ticket_id.received_at", "<", ticket.received_at),
                 Domain.OR(same_customer),
             ]
@@ -144,7 +186,9 @@ class HelpdeskLiabilityFinding(models.Model):
 
     def _check_appraisal_officer(self):
         if not (self.env.su or self.env.user.has_group(APPRAISAL)):
-            raise AccessError(self.env._("Only HR's appraisal officers record liability findings."))
+            raise AccessError(
+                self.env._("Only HR's appraisal officers record liability findings.")
+            )
 
     def _check_lines(self):
         for finding in self:
@@ -152,19 +196,34 @@ class HelpdeskLiabilityFinding(models.Model):
             if rule.no_liability:
                 continue
             if rule.line_ids.filtered("severity") and not finding.severity:
-                raise UserError(self.env._("Rule %(code)s depends on the severity: choose it.", code=rule.code))
+                raise UserError(
+                    self.env._(
+                        "Rule %(code)s depends on the severity: choose it.",
+                        code=rule.code,
+                    )
+                )
             if not finding.line_ids:
-                raise UserError(self.env._("Name the liable departments of finding %(name)s.", name=finding.name))
+                raise UserError(
+                    self.env._(
+                        "Name the liable departments of finding %(name)s.",
+                        name=finding.name,
+                    )
+                )
             ranged = False
             for line in finding.line_ids:
                 if not line.department_id:
-                    raise UserError(self.env._("Choose the department of each liable party."))
+                    raise UserError(
+                        self.env._("Choose the department of each liable party.")
+                    )
                 if rule.case_by_case:
                     continue
                 table_line = rule._line_for(line.party, finding.severity)
                 if not table_line:
                     raise ValidationError(
-                        self.env._("Rule %(code)s charges nothing to this party at this severity.", code=rule.code)
+                        self.env._(
+                            "Rule %(code)s charges nothing to this party at this severity.",
+                            code=rule.code,
+                        )
                     )
                 if not table_line.points_min <= line.points <= table_line.points_max:
                     raise ValidationError(
@@ -177,17 +236,30 @@ class HelpdeskLiabilityFinding(models.Model):
                         )
                     )
                 if not float(line.points).is_integer():
-                    raise ValidationError(self.env._("Points within a range go in whole points (C-07)."))
+                    raise ValidationError(
+                        self.env._("Points within a range go in whole points (C-07).")
+                    )
                 ranged = ranged or table_line.points_max > table_line.points_min
             for party in set(finding.line_ids.mapped("party")):
-                share = sum(finding.line_ids.filtered(lambda line, party=party: line.party == party).mapped("share"))
+                share = sum(
+                    finding.line_ids.filtered(
+                        lambda line, party=party: line.party == party
+                    ).mapped("share")
+                )
                 if abs(share - 100) > 0.01:
                     raise ValidationError(
-                        self.env._("The shares of each liable party must add up to 100%%; they add up to %(share)s%%.", share=share)
+                        self.env._(
+                            "The shares of each liable party must add up to 100%%; they add up to %(share)s%%.",
+                            share=share,
+                        )
                     )
-            if (ranged or rule.case_by_case) and not (finding.justification or "").strip():
+            if (ranged or rule.case_by_case) and not (
+                finding.justification or ""
+            ).strip():
                 raise UserError(
-                    self.env._("Write why these points were chosen: a range or a case-by-case ruling needs it (C-07, R000-74).")
+                    self.env._(
+                        "Write why these points were chosen: a range or a case-by-case ruling needs it (C-07, R000-74)."
+                    )
                 )
             if finding.repeat_number < 1:
                 raise ValidationError(self.env._("The repeat number starts at 1."))
@@ -207,12 +279,16 @@ class HelpdeskLiabilityFinding(models.Model):
     def action_approve(self):
         """R000-74, R000-75: a case-by-case ruling needs a complaint manager's approval."""
         if not self.env.user.has_group(MANAGER):
-            raise AccessError(self.env._("Only complaint managers approve case-by-case rulings."))
+            raise AccessError(
+                self.env._("Only complaint managers approve case-by-case rulings.")
+            )
         for finding in self:
             if finding.state != "to_approve":
                 raise UserError(self.env._("This finding is not awaiting approval."))
             if finding.create_uid == self.env.user:
-                raise AccessError(self.env._("A ruling is approved by someone other than its author."))
+                raise AccessError(
+                    self.env._("A ruling is approved by someone other than its author.")
+                )
             finding.approved_by_id = self.env.user
             finding._apply()
 
@@ -220,15 +296,23 @@ class HelpdeskLiabilityFinding(models.Model):
         self._check_appraisal_officer()
         for finding in self:
             if finding.state == "confirmed":
-                raise UserError(self.env._("Cancel the deductions of a confirmed finding, with their reason."))
+                raise UserError(
+                    self.env._(
+                        "Cancel the deductions of a confirmed finding, with their reason."
+                    )
+                )
             finding.state = "cancelled"
 
     def _notify_approvers(self):
         group = self.env.ref(MANAGER)
-        for user in group.all_user_ids.filtered(lambda user: self.company_id in user.company_ids and user != self.env.user)[:1]:
+        for user in group.all_user_ids.filtered(
+            lambda user: self.company_id in user.company_ids and user != self.env.user
+        )[:1]:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Approve the case-by-case ruling %(name)s", name=self.name),
+                summary=self.env._(
+                    "Approve the case-by-case ruling %(name)s", name=self.name
+                ),
                 user_id=user.id,
             )
 
@@ -239,7 +323,9 @@ class HelpdeskLiabilityFinding(models.Model):
         company = self.company_id
         contest_days = company.complaint_preset_id.contest_working_days
         deadline = (
-            company._get_complaint_calendar()._sla_deadline(now, contest_days, "working_days", "next_day")[0]
+            company._get_complaint_calendar()._sla_deadline(
+                now, contest_days, "working_days", "next_day"
+            )[0]
             if contest_days
             else now
         )
@@ -252,7 +338,9 @@ class HelpdeskLiabilityFinding(models.Model):
                     "rule_id": self.rule_id.id,
                     "party": line.party,
                     "department_id": line.department_id.id,
-                    "section_id": self.ticket_id.section_id.id if line.department_id == self.ticket_id.department_id else False,
+                    "section_id": self.ticket_id.section_id.id
+                    if line.department_id == self.ticket_id.department_id
+                    else False,
                     "employee_id": line.employee_id.id,
                     "base_points": line.points,
                     "multiplier": multiplier,
@@ -273,6 +361,9 @@ class HelpdeskLiabilityFinding(models.Model):
             if user:
                 self.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Liability found: contest in writing by %(deadline)s if you disagree", deadline=fields.Datetime.to_string(deadline)),
+                    summary=self.env._(
+                        "Liability found: contest in writing by %(deadline)s if you disagree",
+                        deadline=fields.Datetime.to_string(deadline),
+                    ),
                     user_id=user.id,
                 )

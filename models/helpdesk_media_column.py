@@ -17,7 +17,9 @@ class HelpdeskMediaColumn(models.Model):
     company_id = fields.Many2one(
         "res.company", help="Leave empty to share the column between companies."
     )
-    points = fields.Float(digits=(16, 2), help="Points a verified exposure by this column costs.")
+    points = fields.Float(
+        digits=(16, 2), help="Points a verified exposure by this column costs."
+    )
     points_on_verdict = fields.Boolean(
         string="Points Entered per Exposure",
         help="The points are entered on each exposure verdict, for columns the rules do not "
@@ -28,7 +30,9 @@ class HelpdeskMediaColumn(models.Model):
     @api.constrains("points", "points_on_verdict")
     def _check_points(self):
         for column in self:
-            if column.points < 0 or (not column.points_on_verdict and not column.points):
+            if column.points < 0 or (
+                not column.points_on_verdict and not column.points
+            ):
                 raise ValidationError(
                     self.env._(
                         "Give column “%(column)s” a positive number of points, or mark its "

@@ -46,7 +46,9 @@ class HelpdeskOfficeNoticeMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self._is_office():
-            changed = {name for name in vals if not name.startswith(("message_", "activity_"))}
+            changed = {
+                name for name in vals if not name.startswith(("message_", "activity_"))
+            }
             if changed - self._department_fields:
                 raise AccessError(self._office_only_message())
             if changed and any(record.state != "open" for record in self):

@@ -30,7 +30,12 @@ class HelpdeskOutage(models.Model):
     _company_number_prefix = "TS%(year)s-"
 
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -98,7 +103,8 @@ class HelpdeskOutage(models.Model):
         help="When the restoration was reported to the customer service center (R002-30).",
     )
     operation_end_at = fields.Datetime(
-        string="Operation Ends", help="End of the fire-hydrant operation's time window (R002-23)."
+        string="Operation Ends",
+        help="End of the fire-hydrant operation's time window (R002-23).",
     )
     hydrant_operation = fields.Selection(
         [("draw", "Draw Water"), ("discharge", "Discharge Water")],
@@ -195,7 +201,9 @@ class HelpdeskOutage(models.Model):
     )
 
     # --- R002-29 restoration updates, R002-31 publications, R002-32 emergency supply ---
-    update_ids = fields.One2many("helpdesk.outage.update", "outage_id", string="Restoration Updates")
+    update_ids = fields.One2many(
+        "helpdesk.outage.update", "outage_id", string="Restoration Updates"
+    )
     has_late_update = fields.Boolean(
         string="Late Update",
         compute="_compute_has_late_update",
@@ -227,7 +235,9 @@ class HelpdeskOutage(models.Model):
         help="Goes to the site together with the responsible water company (R002-33).",
     )
     site_visit_at = fields.Datetime(
-        string="Joint Site Visit", tracking=True, help="When both units were on site (R002-33)."
+        string="Joint Site Visit",
+        tracking=True,
+        help="When both units were on site (R002-33).",
     )
     quality_test_ids = fields.One2many(
         "helpdesk.outage.quality.test", "outage_id", string="Water-Quality Tests"
@@ -304,7 +314,9 @@ class HelpdeskOutage(models.Model):
         for outage in self:
             start, notice = outage.start_at, outage.csc_notified_at
             lead = start - notice if start and notice else None
-            outage.notice_lead_hours = lead.total_seconds() / 3600 if lead is not None else 0.0
+            outage.notice_lead_hours = (
+                lead.total_seconds() / 3600 if lead is not None else 0.0
+            )
             # R002-27: "提前48小时" — exactly the required hours is in time.
             required = timedelta(hours=outage.required_notice_hours)
             planned = outage.kind == "planned"
@@ -319,11 +331,20 @@ class HelpdeskOutage(models.Model):
             )
             # R002-28: an unplanned outage is reported at once.
             warning = timedelta(minutes=outage.notice_warning_minutes)
-            delay = notice - start if outage.kind == "unplanned" and lead is not None else None
-            outage.notice_delay_minutes = max(int(delay.total_seconds() // 60), 0) if delay else 0
+            delay = (
+                notice - start
+                if outage.kind == "unplanned" and lead is not None
+                else None
+            )
+            outage.notice_delay_minutes = (
+                max(int(delay.total_seconds() // 60), 0) if delay else 0
+            )
             outage.notice_late = delay is not None and delay > warning
             # R002-30: the restoration is reported at once.
-            restored, reported = outage.actual_restoration_at, outage.restoration_reported_at
+            restored, reported = (
+                outage.actual_restoration_at,
+                outage.restoration_reported_at,
+            )
             report_delay = reported - restored if restored and reported else None
             outage.restoration_report_delay_minutes = (
                 max(int(report_delay.total_seconds() // 60), 0) if report_delay else 0
@@ -381,7 +402,9 @@ class HelpdeskOutage(models.Model):
     @api.depends("quality_test_ids.within_standard")
     def _compute_quality_exceeded(self):
         for outage in self:
-            outage.quality_exceeded = "no" in outage.quality_test_ids.mapped("within_standard")
+            outage.quality_exceeded = "no" in outage.quality_test_ids.mapped(
+                "within_standard"
+            )
 
     @api.depends("ticket_ids", "shutoff_ids")
     def _compute_counts(self):
@@ -398,7 +421,11 @@ class HelpdeskOutage(models.Model):
         """(update or empty recordset, channel) pairs not yet published (R002-31): the first
         notice and every restoration update go out on every required channel."""
         self.ensure_one()
-        if self.kind not in SUPPLY_KINDS or self.state == "cancelled" or not self.csc_notified_at:
+        if (
+            self.kind not in SUPPLY_KINDS
+            or self.state == "cancelled"
+            or not self.csc_notified_at
+        ):
             return []
         Update = self.env["helpdesk.outage.update"]
         done = {(pub.update_id, pub.channel) for pub in self.publication_ids}
@@ -414,26 +441,38 @@ class HelpdeskOutage(models.Model):
     # ------------------------------------------------------------------
 
     @api.constrains(
-        "start_at", "expected_restoration_at", "actual_restoration_at", "operation_end_at"
+        "start_at",
+        "expected_restoration_at",
+        "actual_restoration_at",
+        "operation_end_at",
     )
     def _check_time_order(self):
         for outage in self:
             start = outage.start_at
             if not start:
                 continue
-            for field_name in ("expected_restoration_at", "actual_restoration_at", "operation_end_at"):
+            for field_name in (
+                "expected_restoration_at",
+                "actual_restoration_at",
+                "operation_end_at",
+            ):
                 value = outage[field_name]
                 if value and value < start:
                     raise ValidationError(
                         self.env._(
                             "%(reference)s: “%(field)s” cannot be earlier than the start.",
                             reference=outage.name,
-                            field=outage._fields[field_name]._description_string(self.env),
+                            field=outage._fields[field_name]._description_string(
+                                self.env
+                            ),
                         )
                     )
 
     @api.constrains(
-        "csc_notified_at", "customers_notified_at", "actual_restoration_at", "site_visit_at"
+        "csc_notified_at",
+        "customers_notified_at",
+        "actual_restoration_at",
+        "site_visit_at",
     )
     def _check_not_in_future(self):
         now = fields.Datetime.now()
@@ -450,7 +489,9 @@ class HelpdeskOutage(models.Model):
                             "%(reference)s: “%(field)s” records something that happened; it "
                             "cannot be in the future.",
                             reference=outage.name,
-                            field=outage._fields[field_name]._description_string(self.env),
+                            field=outage._fields[field_name]._description_string(
+                                self.env
+                            ),
                         )
                     )
 
@@ -486,7 +527,8 @@ class HelpdeskOutage(models.Model):
             "it starts (R002-23)%(lead)s. %(reference)s starts at %(start)s; this notice is "
             "logged at %(notified)s.",
             lead=self.env._(
-                ", at least %(minutes)s minutes ahead", minutes=int(lead.total_seconds() // 60)
+                ", at least %(minutes)s minutes ahead",
+                minutes=int(lead.total_seconds() // 60),
             )
             if lead
             else "",
@@ -522,7 +564,10 @@ class HelpdeskOutage(models.Model):
     @api.constrains("cause_kind", "inspection_department_id")
     def _check_inspection_brigade(self):
         for outage in self:
-            if outage.cause_kind == "illegal_use" and not outage.inspection_department_id:
+            if (
+                outage.cause_kind == "illegal_use"
+                and not outage.inspection_department_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(reference)s: the anomaly is caused by illegal water use; name the "
@@ -537,7 +582,9 @@ class HelpdeskOutage(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._assign_company_numbers([vals for vals in vals_list if vals.get("name", "/") == "/"])
+        self._assign_company_numbers(
+            [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        )
         outages = super().create(vals_list)
         outages.filtered("csc_notified_at")._check_hydrant_notice_logged()
         outages.filtered(lambda o: o.cause_kind == "illegal_use")._request_inspection()
@@ -549,8 +596,13 @@ class HelpdeskOutage(models.Model):
             self._check_hydrant_notice_logged()
         if "cause_kind" in vals or "inspection_department_id" in vals:
             self.filtered(
-                lambda o: o.cause_kind == "illegal_use"
-                and (not o.inspection_requested_at or "inspection_department_id" in vals)
+                lambda o: (
+                    o.cause_kind == "illegal_use"
+                    and (
+                        not o.inspection_requested_at
+                        or "inspection_department_id" in vals
+                    )
+                )
             )._request_inspection()
         return result
 
@@ -580,7 +632,12 @@ class HelpdeskOutage(models.Model):
             "planned": ["reason", "area", "start_at", "expected_restoration_at"],
             "unplanned": ["reason", "area", "start_at"],
             "water_quality": ["department_id", "testing_department_id"],
-            "hydrant_operation": ["department_id", "area", "start_at", "operation_end_at"],
+            "hydrant_operation": [
+                "department_id",
+                "area",
+                "start_at",
+                "operation_end_at",
+            ],
         }[self.kind]
         return [
             self._fields[name]._description_string(self.env)
@@ -606,7 +663,9 @@ class HelpdeskOutage(models.Model):
             if not outage.csc_notified_at:
                 values["csc_notified_at"] = fields.Datetime.now()
             outage.write(values)
-            outage.message_post(body=outage._notice_summary(), subtype_xmlid="mail.mt_note")
+            outage.message_post(
+                body=outage._notice_summary(), subtype_xmlid="mail.mt_note"
+            )
         return True
 
     def _notice_summary(self):
@@ -699,7 +758,9 @@ class HelpdeskOutage(models.Model):
         water-quality incident, notified to the CSC at once (R002-28 to R002-32 apply)."""
         self.ensure_one()
         if self.kind != "water_quality":
-            raise UserError(self.env._("Only a water-quality incident has an area to shut off."))
+            raise UserError(
+                self.env._("Only a water-quality incident has an area to shut off.")
+            )
         self._check_state(("notified", "in_progress"), self.env._("shut off"))
         if not self.area:
             raise UserError(
@@ -709,7 +770,9 @@ class HelpdeskOutage(models.Model):
                     reference=self.name,
                 )
             )
-        running = self.shutoff_ids.filtered(lambda outage: outage.state not in CLOSED_STATES)
+        running = self.shutoff_ids.filtered(
+            lambda outage: outage.state not in CLOSED_STATES
+        )
         if running:
             raise UserError(
                 self.env._(
@@ -772,7 +835,8 @@ class HelpdeskOutage(models.Model):
             outage.activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=self.env._(
-                    "Investigate illegal water use (%(reference)s)", reference=outage.name
+                    "Investigate illegal water use (%(reference)s)",
+                    reference=outage.name,
                 ),
                 note=self.env._(
                     "Water-quality anomaly caused by illegal water use in %(area)s: investigate on "
@@ -815,7 +879,9 @@ class HelpdeskOutage(models.Model):
         # Whoever may link the appeal (a handler too) reports it, without write access to
         # the incident itself.
         self.sudo().message_post(
-            body=body, partner_ids=recipients.partner_id.ids, subtype_xmlid="mail.mt_note"
+            body=body,
+            partner_ids=recipients.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
         )
         for ticket in tickets:
             ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
@@ -833,9 +899,9 @@ class HelpdeskOutage(models.Model):
             or self.env.user.tz
             or (self.company_id or self.env.company)._get_complaint_calendar().tz
         )
-        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).strftime(
-            "%Y-%m-%d %H:%M"
-        )
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=tz), value
+        ).strftime("%Y-%m-%d %H:%M")
 
     def _get_form_action(self):
         self.ensure_one()

@@ -14,7 +14,11 @@ class HelpdeskOutagePublication(models.Model):
     _order = "published_at, id"
 
     outage_id = fields.Many2one(
-        "helpdesk.outage", string="Outage", required=True, index=True, ondelete="cascade"
+        "helpdesk.outage",
+        string="Outage",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     update_id = fields.Many2one(
@@ -37,7 +41,10 @@ class HelpdeskOutagePublication(models.Model):
     published_at = fields.Datetime(required=True, default=fields.Datetime.now)
     url = fields.Char(string="Link or Reference")
     published_by_id = fields.Many2one(
-        "res.users", string="Published By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Published By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     delay_minutes = fields.Integer(
         string="Delay (minutes)",
@@ -49,7 +56,10 @@ class HelpdeskOutagePublication(models.Model):
     @api.depends("published_at", "update_id.notified_at", "outage_id.csc_notified_at")
     def _compute_delay_minutes(self):
         for publication in self:
-            received = publication.update_id.notified_at or publication.outage_id.csc_notified_at
+            received = (
+                publication.update_id.notified_at
+                or publication.outage_id.csc_notified_at
+            )
             if received and publication.published_at:
                 seconds = (publication.published_at - received).total_seconds()
                 publication.delay_minutes = max(int(seconds // 60), 0)
@@ -63,15 +73,20 @@ class HelpdeskOutagePublication(models.Model):
             outage = publication.outage_id
             if publication.update_id and publication.update_id.outage_id != outage:
                 raise ValidationError(
-                    self.env._("A publication can only publish an update of its own outage.")
+                    self.env._(
+                        "A publication can only publish an update of its own outage."
+                    )
                 )
             if publication.published_at > now:
-                raise ValidationError(self.env._("A publication time cannot be in the future."))
+                raise ValidationError(
+                    self.env._("A publication time cannot be in the future.")
+                )
             if publication.channel == "other":
                 continue
             twins = outage.publication_ids.filtered(
-                lambda other, pub=publication: other.channel == pub.channel
-                and other.update_id == pub.update_id
+                lambda other, pub=publication: (
+                    other.channel == pub.channel and other.update_id == pub.update_id
+                )
             )
             if len(twins) > 1:
                 raise ValidationError(

@@ -11,7 +11,11 @@ class HelpdeskOutageQualityTest(models.Model):
     _rec_name = "sampling_point"
 
     outage_id = fields.Many2one(
-        "helpdesk.outage", string="Incident", required=True, index=True, ondelete="cascade"
+        "helpdesk.outage",
+        string="Incident",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     sampling_point = fields.Char(required=True)
@@ -30,7 +34,11 @@ class HelpdeskOutageQualityTest(models.Model):
         for test in self:
             if test.outage_id.kind != "water_quality":
                 raise ValidationError(
-                    self.env._("Water-quality tests belong to a water-quality incident.")
+                    self.env._(
+                        "Water-quality tests belong to a water-quality incident."
+                    )
                 )
             if test.tested_at and test.tested_at < test.sampled_at:
-                raise ValidationError(self.env._("A sample cannot be tested before it is taken."))
+                raise ValidationError(
+                    self.env._("A sample cannot be tested before it is taken.")
+                )

@@ -12,7 +12,11 @@ class HelpdeskOutageSupply(models.Model):
     _rec_name = "delivery_point"
 
     outage_id = fields.Many2one(
-        "helpdesk.outage", string="Outage", required=True, index=True, ondelete="cascade"
+        "helpdesk.outage",
+        string="Outage",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     measure = fields.Selection(
@@ -26,7 +30,9 @@ class HelpdeskOutageSupply(models.Model):
     )
     description = fields.Text()
     delivery_point = fields.Char(required=True)
-    supplied_at = fields.Datetime(string="From", required=True, default=fields.Datetime.now)
+    supplied_at = fields.Datetime(
+        string="From", required=True, default=fields.Datetime.now
+    )
     supplied_until = fields.Datetime(string="Until")
 
     @api.constrains("supplied_at", "supplied_until")

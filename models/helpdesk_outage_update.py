@@ -13,7 +13,11 @@ class HelpdeskOutageUpdate(models.Model):
     _order = "notified_at, id"
 
     outage_id = fields.Many2one(
-        "helpdesk.outage", string="Outage", required=True, index=True, ondelete="cascade"
+        "helpdesk.outage",
+        string="Outage",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     notified_at = fields.Datetime(
@@ -40,7 +44,10 @@ class HelpdeskOutageUpdate(models.Model):
         help="Given at or after the previously announced restoration time (R002-29).",
     )
     logged_by_id = fields.Many2one(
-        "res.users", string="Logged By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Logged By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
 
     @api.depends("notified_at", "site_situation")
@@ -63,8 +70,13 @@ class HelpdeskOutageUpdate(models.Model):
         now = fields.Datetime.now()
         for update in self:
             if update.notified_at > now:
-                raise ValidationError(self.env._("An update cannot be notified in the future."))
-            if not update.new_expected_restoration_at and not update.restoration_unknown:
+                raise ValidationError(
+                    self.env._("An update cannot be notified in the future.")
+                )
+            if (
+                not update.new_expected_restoration_at
+                and not update.restoration_unknown
+            ):
                 raise ValidationError(
                     self.env._(
                         "Give the new expected restoration time, or mark it unknown (R002-29)."
@@ -75,7 +87,9 @@ class HelpdeskOutageUpdate(models.Model):
                 and update.new_expected_restoration_at < update.notified_at
             ):
                 raise ValidationError(
-                    self.env._("The new expected restoration cannot be earlier than the update.")
+                    self.env._(
+                        "The new expected restoration cannot be earlier than the update."
+                    )
                 )
 
     @api.model_create_multi
@@ -95,7 +109,9 @@ class HelpdeskOutageUpdate(models.Model):
                         reference=outage.name,
                     )
                 )
-            vals = dict(vals, previous_expected_restoration_at=outage.expected_restoration_at)
+            vals = dict(
+                vals, previous_expected_restoration_at=outage.expected_restoration_at
+            )
             update = super().create([vals])
             update._apply_to_outage()
             updates |= update

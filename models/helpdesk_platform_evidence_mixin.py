@@ -23,7 +23,9 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
         domain=[("is_platform", "=", True)],
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    channel_id = fields.Many2one(related="ticket_id.channel_id", string="Platform", store=True)
+    channel_id = fields.Many2one(
+        related="ticket_id.channel_id", string="Platform", store=True
+    )
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
 
     @api.constrains("ticket_id")
@@ -43,7 +45,9 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
     def _kind_label(self):
         """The label of the record's `kind` (each model using the mixin defines its kinds)."""
         self.ensure_one()
-        return dict(self._fields["kind"]._description_selection(self.env)).get(self.kind, "")
+        return dict(self._fields["kind"]._description_selection(self.env)).get(
+            self.kind, ""
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -59,6 +63,6 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
 
     def _link_attachments(self):
         for record in self:
-            record.attachment_ids.filtered(lambda attachment: not attachment.res_id).write(
-                {"res_model": record._name, "res_id": record.id}
-            )
+            record.attachment_ids.filtered(
+                lambda attachment: not attachment.res_id
+            ).write({"res_model": record._name, "res_id": record.id})

@@ -22,12 +22,17 @@ class HelpdeskPlatformHandbackField(models.Model):
     )
     name = fields.Char(string="Label", required=True, translate=True)
     key = fields.Char(
-        string="Technical Key", required=True, help="Stable key of the field, e.g. for exports."
+        string="Technical Key",
+        required=True,
+        help="Stable key of the field, e.g. for exports.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    help_text = fields.Char(string="Hint", translate=True, help="What the platform expects here.")
+    help_text = fields.Char(
+        string="Hint", translate=True, help="What the platform expects here."
+    )
 
     _channel_key_uniq = models.Constraint(
-        "UNIQUE(channel_id, key)", "Each hand-back field of a platform needs its own key."
+        "UNIQUE(channel_id, key)",
+        "Each hand-back field of a platform needs its own key.",
     )

@@ -44,11 +44,17 @@ class HelpdeskPlatformReply(models.Model):
         index=True,
         copy=False,
     )
-    body = fields.Html(string="Reply Text", help="The reply as formatted for the platform.")
+    body = fields.Html(
+        string="Reply Text", help="The reply as formatted for the platform."
+    )
     submitted_at = fields.Datetime(readonly=True, copy=False, index=True)
-    submitted_by_id = fields.Many2one("res.users", string="Submitted By", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one(
+        "res.users", string="Submitted By", readonly=True, copy=False
+    )
     ack_received_at = fields.Datetime(
-        string="Acknowledged At", copy=False, help="When the platform acknowledged the reply."
+        string="Acknowledged At",
+        copy=False,
+        help="When the platform acknowledged the reply.",
     )
     ack_text = fields.Text(string="Platform Acknowledgement", copy=False)
     archive_reference = fields.Char(
@@ -61,7 +67,10 @@ class HelpdeskPlatformReply(models.Model):
         help="The department's extension request this asks the platform to grant (R002-20).",
     )
     value_ids = fields.One2many(
-        "helpdesk.platform.reply.value", "reply_id", string="Hand-back Fields", copy=True
+        "helpdesk.platform.reply.value",
+        "reply_id",
+        string="Hand-back Fields",
+        copy=True,
     )
     submit_incomplete = fields.Boolean(
         string="Submit Incomplete (Deadline)",
@@ -88,7 +97,9 @@ class HelpdeskPlatformReply(models.Model):
     @api.depends("ticket_id.number", "kind")
     def _compute_display_name(self):
         for reply in self:
-            reply.display_name = f"{reply.ticket_id.number or ''} {reply._kind_label()}".strip()
+            reply.display_name = (
+                f"{reply.ticket_id.number or ''} {reply._kind_label()}".strip()
+            )
 
     # ------------------------------------------------------------------
     # Constraints and guards
@@ -102,7 +113,9 @@ class HelpdeskPlatformReply(models.Model):
                 continue
             if reply.state != "submitted":
                 raise ValidationError(
-                    self.env._("Only a submitted reply can be acknowledged by the platform.")
+                    self.env._(
+                        "Only a submitted reply can be acknowledged by the platform."
+                    )
                 )
             if reply.ack_received_at and not (
                 reply.submitted_at <= reply.ack_received_at <= now
@@ -187,7 +200,9 @@ class HelpdeskPlatformReply(models.Model):
     def _missing_handback_fields(self):
         """Mandatory hand-back fields this reply leaves empty."""
         self.ensure_one()
-        filled = self.value_ids.filtered(lambda line: (line.value or "").strip()).field_id
+        filled = self.value_ids.filtered(
+            lambda line: (line.value or "").strip()
+        ).field_id
         return self._mandatory_handback_fields() - filled
 
     # ------------------------------------------------------------------
@@ -205,7 +220,9 @@ class HelpdeskPlatformReply(models.Model):
         now = fields.Datetime.now()
         for reply in self:
             if is_html_empty(reply.body):
-                raise UserError(self.env._("Write the reply text before submitting it."))
+                raise UserError(
+                    self.env._("Write the reply text before submitting it.")
+                )
             missing = reply._missing_handback_fields()
             if missing and not reply.submit_incomplete:
                 raise UserError(
@@ -231,7 +248,9 @@ class HelpdeskPlatformReply(models.Model):
             if code:
                 reply.ticket_id._record_event(code, when=now, note=reply.display_name)
         # R000-39: missing hand-back fields cost the office points.
-        self.env["helpdesk.deduction.line"]._sync_process_lines(self.filtered("missing_field_count").ticket_id)
+        self.env["helpdesk.deduction.line"]._sync_process_lines(
+            self.filtered("missing_field_count").ticket_id
+        )
         return True
 
     def _post_submission_note(self):

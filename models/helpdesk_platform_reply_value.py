@@ -10,10 +10,17 @@ class HelpdeskPlatformReplyValue(models.Model):
     _order = "reply_id, sequence, id"
 
     reply_id = fields.Many2one(
-        "helpdesk.platform.reply", string="Reply", required=True, index=True, ondelete="cascade"
+        "helpdesk.platform.reply",
+        string="Reply",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     field_id = fields.Many2one(
-        "helpdesk.platform.handback.field", string="Field", required=True, ondelete="restrict"
+        "helpdesk.platform.handback.field",
+        string="Field",
+        required=True,
+        ondelete="restrict",
     )
     name = fields.Char(related="field_id.name")
     help_text = fields.Char(related="field_id.help_text")

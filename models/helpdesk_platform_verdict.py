@@ -52,7 +52,10 @@ class HelpdeskPlatformVerdict(models.Model):
         "exposure by a media column (R000-42).",
     )
     verdict_date = fields.Date(
-        string="Verdict Date", required=True, default=fields.Date.context_today, index=True
+        string="Verdict Date",
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
     )
     stated_overdue_days = fields.Integer(
         string="Overdue Days (Platform)",
@@ -95,7 +98,10 @@ class HelpdeskPlatformVerdict(models.Model):
     )
     note = fields.Text()
     media_column_id = fields.Many2one(
-        "helpdesk.media.column", string="Column", check_company=True, ondelete="restrict"
+        "helpdesk.media.column",
+        string="Column",
+        check_company=True,
+        ondelete="restrict",
     )
     points_on_verdict = fields.Boolean(related="media_column_id.points_on_verdict")
     exposure_points = fields.Float(
@@ -108,26 +114,35 @@ class HelpdeskPlatformVerdict(models.Model):
         "column without fixed points (R000-42).",
     )
     verified_true = fields.Boolean(
-        string="Verified as True", help="An exposure counts only once verified as true (R000-42)."
+        string="Verified as True",
+        help="An exposure counts only once verified as true (R000-42).",
     )
     raised_on_banyang = fields.Boolean(
         string="Already Raised on Banyang Minsheng",
         help="The exposed issue had been raised on the 般阳民生 platform before (R000-42).",
     )
     registered_by_id = fields.Many2one(
-        "res.users", string="Registered By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Registered By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     correction_reason = fields.Text(
-        copy=False, help="Why the verdict was registered wrongly; required to archive it."
+        copy=False,
+        help="Why the verdict was registered wrongly; required to archive it.",
     )
-    corrected_by_id = fields.Many2one("res.users", string="Archived By", readonly=True, copy=False)
+    corrected_by_id = fields.Many2one(
+        "res.users", string="Archived By", readonly=True, copy=False
+    )
     corrected_at = fields.Datetime(string="Archived At", readonly=True, copy=False)
 
     @api.depends("ticket_id.number", "kind", "ordinal")
     def _compute_display_name(self):
         for verdict in self:
             name = f"{verdict.ticket_id.number or ''} {verdict._kind_label()}".strip()
-            verdict.display_name = f"{name} #{verdict.ordinal}" if verdict.ordinal else name
+            verdict.display_name = (
+                f"{name} #{verdict.ordinal}" if verdict.ordinal else name
+            )
 
     @api.depends("ticket_id")
     def _compute_responsible_department_id(self):
@@ -176,14 +191,24 @@ class HelpdeskPlatformVerdict(models.Model):
     def _check_facts(self):
         for verdict in self:
             if verdict.verdict_date > fields.Date.context_today(verdict):
-                raise ValidationError(self.env._("A verdict cannot be dated in the future."))
+                raise ValidationError(
+                    self.env._("A verdict cannot be dated in the future.")
+                )
             if verdict.stated_overdue_days < 0:
                 raise ValidationError(self.env._("Overdue days cannot be negative."))
-            if verdict.explained_to_platform and not (verdict.explanation or "").strip():
+            if (
+                verdict.explained_to_platform
+                and not (verdict.explanation or "").strip()
+            ):
                 raise ValidationError(
-                    self.env._("Note what was explained to the platform, and when (R000-35).")
+                    self.env._(
+                        "Note what was explained to the platform, and when (R000-35)."
+                    )
                 )
-            if verdict.kind != "handback_accepted" and not verdict.responsible_department_id:
+            if (
+                verdict.kind != "handback_accepted"
+                and not verdict.responsible_department_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "Name the party responsible for the verdict on appeal %(number)s: the "
@@ -199,12 +224,16 @@ class HelpdeskPlatformVerdict(models.Model):
             if verdict.kind != "media_exposure":
                 if column:
                     raise ValidationError(
-                        self.env._("Only a media exposure names the column that exposed it.")
+                        self.env._(
+                            "Only a media exposure names the column that exposed it."
+                        )
                     )
                 continue
             if not column:
                 raise ValidationError(
-                    self.env._("A media exposure names the column that exposed the issue (R000-42).")
+                    self.env._(
+                        "A media exposure names the column that exposed the issue (R000-42)."
+                    )
                 )
             if column.points_on_verdict and verdict.exposure_points <= 0:
                 raise ValidationError(
@@ -214,7 +243,10 @@ class HelpdeskPlatformVerdict(models.Model):
                         column=column.name,
                     )
                 )
-            if not column.points_on_verdict and verdict.exposure_points != column.points:
+            if (
+                not column.points_on_verdict
+                and verdict.exposure_points != column.points
+            ):
                 raise ValidationError(
                     self.env._(
                         "An exposure by “%(column)s” costs the column's %(points)s points.",
@@ -262,9 +294,13 @@ class HelpdeskPlatformVerdict(models.Model):
                             verdict=verdict.display_name,
                         )
                     )
-            vals = dict(vals, corrected_by_id=self.env.uid, corrected_at=fields.Datetime.now())
+            vals = dict(
+                vals, corrected_by_id=self.env.uid, corrected_at=fields.Datetime.now()
+            )
         elif vals.get("active"):
-            vals = dict(vals, correction_reason=False, corrected_by_id=False, corrected_at=False)
+            vals = dict(
+                vals, correction_reason=False, corrected_by_id=False, corrected_at=False
+            )
         was_verified = {verdict.id: verdict.verified_true for verdict in self}
         names = {verdict.id: verdict.display_name for verdict in self}
         result = super().write(vals)
@@ -282,7 +318,10 @@ class HelpdeskPlatformVerdict(models.Model):
                     verdict=verdict.display_name,
                     user=self.env.user.name,
                 )
-            elif "verified_true" in vals and verdict.verified_true != was_verified[verdict.id]:
+            elif (
+                "verified_true" in vals
+                and verdict.verified_true != was_verified[verdict.id]
+            ):
                 if verdict.verified_true:
                     body = self.env._(
                         "Media exposure %(verdict)s verified as true by %(user)s.",

@@ -18,7 +18,9 @@ class HelpdeskSlaEvent(models.Model):
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True)
 
-    _code_uniq = models.Constraint("UNIQUE(code)", "Each event type needs its own code.")
+    _code_uniq = models.Constraint(
+        "UNIQUE(code)", "Each event type needs its own code."
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -16,20 +16,31 @@ class HelpdeskSlaExtension(models.Model):
     _order = "requested_at desc, id desc"
 
     line_id = fields.Many2one(
-        "helpdesk.ticket.sla", string="Deadline", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket.sla",
+        string="Deadline",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     ticket_id = fields.Many2one(related="line_id.ticket_id", store=True, index=True)
     milestone_id = fields.Many2one(related="line_id.milestone_id", store=True)
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Requested By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     requested_at = fields.Datetime(default=fields.Datetime.now, readonly=True)
     reason = fields.Text(required=True)
     current_deadline = fields.Datetime(readonly=True)
     new_deadline = fields.Datetime(string="Requested Deadline", required=True)
     state = fields.Selection(
-        [("requested", "Awaiting Approval"), ("approved", "Approved"), ("rejected", "Rejected")],
+        [
+            ("requested", "Awaiting Approval"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
         default="requested",
         required=True,
         readonly=True,
@@ -38,11 +49,17 @@ class HelpdeskSlaExtension(models.Model):
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
     decided_at = fields.Datetime(readonly=True)
     decision_note = fields.Text()
-    approver_group_id = fields.Many2one(related="milestone_id.extension_approver_group_id")
+    approver_group_id = fields.Many2one(
+        related="milestone_id.extension_approver_group_id"
+    )
     # R002-20: on a platform deadline the office asks the platform and records its answer.
     platform_overridden = fields.Boolean(related="line_id.platform_overridden")
     platform_answer = fields.Selection(
-        [("pending", "Awaiting the Platform"), ("granted", "Granted"), ("refused", "Refused")],
+        [
+            ("pending", "Awaiting the Platform"),
+            ("granted", "Granted"),
+            ("refused", "Refused"),
+        ],
         compute="_compute_platform_answer",
         store=True,
         readonly=False,
@@ -55,7 +72,10 @@ class HelpdeskSlaExtension(models.Model):
     @api.depends("line_id")
     def _compute_platform_answer(self):
         for request in self:
-            if not request.platform_answer and request.sudo().line_id.platform_overridden:
+            if (
+                not request.platform_answer
+                and request.sudo().line_id.platform_overridden
+            ):
                 request.platform_answer = "pending"
 
     @api.model_create_multi
@@ -84,7 +104,10 @@ class HelpdeskSlaExtension(models.Model):
             line, milestone = request.line_id.sudo(), request.milestone_id.sudo()
             if not milestone.extension_approver_group_id:
                 raise UserError(
-                    self.env._("The deadline “%(milestone)s” cannot be extended.", milestone=milestone.name)
+                    self.env._(
+                        "The deadline “%(milestone)s” cannot be extended.",
+                        milestone=milestone.name,
+                    )
                 )
             if line.reached_at or line.status not in ("running", "paused", "breached"):
                 raise UserError(
@@ -103,12 +126,19 @@ class HelpdeskSlaExtension(models.Model):
                     )
                 )
             if request.new_deadline <= line.deadline:
-                raise ValidationError(self.env._("The requested deadline must be later than the current one."))
+                raise ValidationError(
+                    self.env._(
+                        "The requested deadline must be later than the current one."
+                    )
+                )
             # A platform deadline is extended as the platform decides, not by our cap.
             if milestone.extension_cap and not line.platform_overridden:
                 calendar = line.policy_id._get_calendar(line.company_id)
                 cap = calendar._sla_deadline(
-                    line.start_at, milestone.extension_cap, milestone.extension_cap_unit, "event"
+                    line.start_at,
+                    milestone.extension_cap,
+                    milestone.extension_cap_unit,
+                    "event",
                 )[0]
                 if request.new_deadline > cap:
                     raise ValidationError(
@@ -119,10 +149,18 @@ class HelpdeskSlaExtension(models.Model):
                         )
                     )
             pending = self.search_count(
-                [("line_id", "=", line.id), ("state", "=", "requested"), ("id", "!=", request.id)]
+                [
+                    ("line_id", "=", line.id),
+                    ("state", "=", "requested"),
+                    ("id", "!=", request.id),
+                ]
             )
             if pending:
-                raise UserError(self.env._("An extension of this deadline is already awaiting approval."))
+                raise UserError(
+                    self.env._(
+                        "An extension of this deadline is already awaiting approval."
+                    )
+                )
 
     def _check_approver(self):
         for request in self:
@@ -136,17 +174,25 @@ class HelpdeskSlaExtension(models.Model):
                     )
                 )
             if request.state != "requested":
-                raise UserError(self.env._("This extension request has already been decided."))
+                raise UserError(
+                    self.env._("This extension request has already been decided.")
+                )
 
     def write(self, vals):
         # Users record the platform's answer and a note; the decision goes through _decide.
         if not self.env.su and set(vals) - PLATFORM_ANSWER_FIELDS:
-            raise UserError(self.env._("An extension request is decided with Approve or Reject."))
-        if vals.get("platform_answer") in ("granted", "refused") and not vals.get("platform_answer_at"):
+            raise UserError(
+                self.env._("An extension request is decided with Approve or Reject.")
+            )
+        if vals.get("platform_answer") in ("granted", "refused") and not vals.get(
+            "platform_answer_at"
+        ):
             vals = dict(vals, platform_answer_at=fields.Datetime.now())
         result = super().write(vals)
         if "platform_answer" in vals:
-            answers = dict(self._fields["platform_answer"]._description_selection(self.env))
+            answers = dict(
+                self._fields["platform_answer"]._description_selection(self.env)
+            )
             for request in self:
                 request.ticket_id.message_post(
                     body=self.env._(
@@ -161,7 +207,10 @@ class HelpdeskSlaExtension(models.Model):
     def _check_platform_grant(self):
         """A platform deadline moves only with the platform's grant (R002-20)."""
         for request in self:
-            if request.sudo().line_id.platform_overridden and request.platform_answer != "granted":
+            if (
+                request.sudo().line_id.platform_overridden
+                and request.platform_answer != "granted"
+            ):
                 raise UserError(
                     self.env._(
                         "“%(milestone)s” runs to the platform's deadline: record that the "
@@ -181,7 +230,11 @@ class HelpdeskSlaExtension(models.Model):
     def _decide(self, state):
         self._check_approver()
         self.sudo().write(
-            {"state": state, "decided_by_id": self.env.uid, "decided_at": fields.Datetime.now()}
+            {
+                "state": state,
+                "decided_by_id": self.env.uid,
+                "decided_at": fields.Datetime.now(),
+            }
         )
         for request in self:
             request.ticket_id.message_post(
@@ -189,7 +242,9 @@ class HelpdeskSlaExtension(models.Model):
                     "Extension of “%(milestone)s” until %(deadline)s %(decision)s by %(user)s.",
                     milestone=request.milestone_id.name,
                     deadline=fields.Datetime.to_string(request.new_deadline),
-                    decision=dict(self._fields["state"]._description_selection(self.env))[state],
+                    decision=dict(
+                        self._fields["state"]._description_selection(self.env)
+                    )[state],
                     user=self.env.user.name,
                 ),
                 subtype_xmlid="mail.mt_note",

@@ -18,12 +18,18 @@ class HelpdeskSlaMilestone(models.Model):
     _order = "policy_id, sequence, id"
 
     policy_id = fields.Many2one(
-        "helpdesk.sla.policy", string="Policy", required=True, index=True, ondelete="cascade"
+        "helpdesk.sla.policy",
+        string="Policy",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     name = fields.Char(required=True, translate=True)
     code = fields.Char(help="Stable key, e.g. for reports and deductions.")
     sequence = fields.Integer(default=10)
-    rule_ref = fields.Char(string="Rule", help="The rule this milestone implements, e.g. R000-07.")
+    rule_ref = fields.Char(
+        string="Rule", help="The rule this milestone implements, e.g. R000-07."
+    )
     start_event_id = fields.Many2one(
         "helpdesk.sla.event", string="Starts At", required=True, ondelete="restrict"
     )
@@ -51,7 +57,8 @@ class HelpdeskSlaMilestone(models.Model):
         "close of the last day (C-03).",
     )
     warning_lead = fields.Float(
-        digits=(16, 2), help="Warn this long before the deadline, in the milestone's unit."
+        digits=(16, 2),
+        help="Warn this long before the deadline, in the milestone's unit.",
     )
     applies_domain = fields.Char(
         string="Applies To",
@@ -80,7 +87,9 @@ class HelpdeskSlaMilestone(models.Model):
         "(R000-08, R002-19).",
     )
     pause_stage_ids = fields.Many2many(
-        "helpdesk.ticket.stage", string="Paused In Stages", help="The clock stops in these stages."
+        "helpdesk.ticket.stage",
+        string="Paused In Stages",
+        help="The clock stops in these stages.",
     )
     owner = fields.Selection(
         [
@@ -111,7 +120,10 @@ class HelpdeskSlaMilestone(models.Model):
         for milestone in self:
             if milestone.duration <= 0:
                 raise ValidationError(
-                    self.env._("Milestone %(name)s needs a positive duration.", name=milestone.name)
+                    self.env._(
+                        "Milestone %(name)s needs a positive duration.",
+                        name=milestone.name,
+                    )
                 )
             if milestone.warning_lead < 0 or milestone.extension_cap < 0:
                 raise ValidationError(

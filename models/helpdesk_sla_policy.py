@@ -17,7 +17,11 @@ class HelpdeskSlaPolicy(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     preset_id = fields.Many2one(
-        "helpdesk.complaint.preset", string="Preset", required=True, index=True, ondelete="cascade"
+        "helpdesk.complaint.preset",
+        string="Preset",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one("res.company", string="Company", index=True)
     calendar_id = fields.Many2one(
@@ -27,7 +31,11 @@ class HelpdeskSlaPolicy(models.Model):
     )
     description = fields.Text(translate=True)
     platform_scope = fields.Selection(
-        [("any", "All Appeals"), ("own", "Own Channels Only"), ("platform", "Platform Appeals Only")],
+        [
+            ("any", "All Appeals"),
+            ("own", "Own Channels Only"),
+            ("platform", "Platform Appeals Only"),
+        ],
         default="any",
         required=True,
     )
@@ -40,16 +48,22 @@ class HelpdeskSlaPolicy(models.Model):
     )
     team_ids = fields.Many2many("helpdesk.ticket.team", string="Teams")
     priority = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket"]._fields["priority"].selection,
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["priority"].selection
+        ),
         help="Matches only appeals of this priority.",
     )
-    milestone_ids = fields.One2many("helpdesk.sla.milestone", "policy_id", string="Milestones")
+    milestone_ids = fields.One2many(
+        "helpdesk.sla.milestone", "policy_id", string="Milestones"
+    )
 
     def _matches(self, ticket):
         self.ensure_one()
         if self.company_id and self.company_id != ticket.company_id:
             return False
-        if self.platform_scope != "any" and ticket.is_platform != (self.platform_scope == "platform"):
+        if self.platform_scope != "any" and ticket.is_platform != (
+            self.platform_scope == "platform"
+        ):
             return False
         if self.channel_ids and ticket.channel_id not in self.channel_ids:
             return False
@@ -60,7 +74,11 @@ class HelpdeskSlaPolicy(models.Model):
         if self.priority and ticket.priority != self.priority:
             return False
         if self.category_ids:
-            ancestors = {int(part) for part in (ticket.category_id.parent_path or "").split("/") if part}
+            ancestors = {
+                int(part)
+                for part in (ticket.category_id.parent_path or "").split("/")
+                if part
+            }
             if not ancestors & set(self.category_ids.ids):
                 return False
         return True
@@ -75,5 +93,8 @@ class HelpdeskSlaPolicy(models.Model):
             codes = [m.code for m in policy.milestone_ids if m.code]
             if len(codes) != len(set(codes)):
                 raise ValidationError(
-                    self.env._("Milestone codes must be unique within policy %(policy)s.", policy=policy.name)
+                    self.env._(
+                        "Milestone codes must be unique within policy %(policy)s.",
+                        policy=policy.name,
+                    )
                 )

@@ -67,7 +67,9 @@ class HelpdeskSupervisionOrder(models.Model):
         default=lambda self: self.env.user,
         help="Empty when a trigger proposed the order.",
     )
-    issued_at = fields.Datetime(default=fields.Datetime.now, readonly=True, required=True)
+    issued_at = fields.Datetime(
+        default=fields.Datetime.now, readonly=True, required=True
+    )
     deadline = fields.Datetime(
         required=True,
         tracking=True,
@@ -101,7 +103,9 @@ class HelpdeskSupervisionOrder(models.Model):
     done_at = fields.Datetime(string="Closed At", readonly=True)
     done_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
     done_note = fields.Text(
-        string="Closing Note", tracking=True, help="The office's conclusion, or why it cancelled the order."
+        string="Closing Note",
+        tracking=True,
+        help="The office's conclusion, or why it cancelled the order.",
     )
     complainant_masked = fields.Char(
         string="Complainant",
@@ -109,7 +113,9 @@ class HelpdeskSupervisionOrder(models.Model):
         help="Masked: the written notice leaves the appeal (R002-37).",
     )
     is_overdue = fields.Boolean(
-        string="Deadline Passed", compute="_compute_is_overdue", search="_search_is_overdue"
+        string="Deadline Passed",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
     )
 
     _open_trigger_uniq = models.UniqueIndex(
@@ -131,7 +137,9 @@ class HelpdeskSupervisionOrder(models.Model):
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for order in self:
-            order.is_overdue = bool(order.state == "open" and order.deadline and order.deadline < now)
+            order.is_overdue = bool(
+                order.state == "open" and order.deadline and order.deadline < now
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator != "in":
@@ -146,12 +154,16 @@ class HelpdeskSupervisionOrder(models.Model):
         for order in self:
             if order.deadline <= order.issued_at:
                 raise ValidationError(
-                    self.env._("The deadline of a supervision order must be after it is issued.")
+                    self.env._(
+                        "The deadline of a supervision order must be after it is issued."
+                    )
                 )
 
     @api.constrains("ticket_id", "trigger", "state")
     def _check_one_open_order_per_trigger(self):
-        orders = self.filtered(lambda order: order.state == "open" and order.trigger != "manual")
+        orders = self.filtered(
+            lambda order: order.state == "open" and order.trigger != "manual"
+        )
         if not orders:
             return
         groups = self.sudo()._read_group(
@@ -165,7 +177,9 @@ class HelpdeskSupervisionOrder(models.Model):
         )
         if any(count > 1 for _ticket, _trigger, count in groups):
             raise ValidationError(
-                self.env._("An appeal already has an open supervision order for this trigger.")
+                self.env._(
+                    "An appeal already has an open supervision order for this trigger."
+                )
             )
 
     @api.model
@@ -196,12 +210,16 @@ class HelpdeskSupervisionOrder(models.Model):
         )
 
     def _answer_final_message(self):
-        return self.env._("The response to a closed or cancelled supervision order is final.")
+        return self.env._(
+            "The response to a closed or cancelled supervision order is final."
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
         self._check_office(
-            self.env._("Only the response office issues written supervision notices (R002-43).")
+            self.env._(
+                "Only the response office issues written supervision notices (R002-43)."
+            )
         )
         # The partial unique index checks the rows in the database: write pending states first.
         self.flush_model(["ticket_id", "trigger", "state"])
@@ -224,7 +242,9 @@ class HelpdeskSupervisionOrder(models.Model):
         """
         Order = self.sudo()
         tickets = tickets.sudo().filtered(
-            lambda ticket: ticket.company_id.complaint_preset_id and ticket.state != "closed"
+            lambda ticket: (
+                ticket.company_id.complaint_preset_id and ticket.state != "closed"
+            )
         )
         proposals = Order._trigger_proposals(tickets) if tickets else []
         if not proposals:
@@ -243,7 +263,9 @@ class HelpdeskSupervisionOrder(models.Model):
         for proposal in proposals:
             ticket = proposal["ticket"]
             key = (ticket.id, proposal["trigger"])
-            if key in open_keys or (key in reached and proposal["value"] <= reached[key]):
+            if key in open_keys or (
+                key in reached and proposal["value"] <= reached[key]
+            ):
                 continue
             open_keys.add(key)
             vals_list.append(
@@ -305,8 +327,10 @@ class HelpdeskSupervisionOrder(models.Model):
         commitments, so one more stalling proposes again."""
         now = fields.Datetime.now()
         stalled = defaultdict(list)
-        for commitment in self.env["helpdesk.ticket.commitment"].sudo().search(
-            [("ticket_id", "in", tickets.ids), ("state", "=", "open")]
+        for commitment in (
+            self.env["helpdesk.ticket.commitment"]
+            .sudo()
+            .search([("ticket_id", "in", tickets.ids), ("state", "=", "open")])
         ):
             ticket = commitment.ticket_id
             days = ticket.company_id.complaint_preset_id.commitment_stall_days
@@ -321,7 +345,9 @@ class HelpdeskSupervisionOrder(models.Model):
                     "No progress for %(days)s days or more on what was promised to the "
                     "customer: %(commitments)s (R002-43).",
                     days=ticket.company_id.complaint_preset_id.commitment_stall_days,
-                    commitments="; ".join(commitment.description for commitment in commitments),
+                    commitments="; ".join(
+                        commitment.description for commitment in commitments
+                    ),
                 ),
             }
             for ticket, commitments in stalled.items()
@@ -337,18 +363,25 @@ class HelpdeskSupervisionOrder(models.Model):
             return []
         extended = {
             ticket.id
-            for [ticket] in self.env["helpdesk.sla.extension"].sudo()._read_group(
-                [("ticket_id", "in", breached.ids), ("state", "=", "approved")], ["ticket_id"]
+            for [ticket] in self.env["helpdesk.sla.extension"]
+            .sudo()
+            ._read_group(
+                [("ticket_id", "in", breached.ids), ("state", "=", "approved")],
+                ["ticket_id"],
             )
         }
         late = {}
-        for line in self.env["helpdesk.ticket.sla"].sudo().search(
-            [
-                ("ticket_id", "in", breached.ids),
-                ("status", "=", "breached"),
-                ("reached_at", "=", False),
-            ],
-            order="deadline, id",
+        for line in (
+            self.env["helpdesk.ticket.sla"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", breached.ids),
+                    ("status", "=", "breached"),
+                    ("reached_at", "=", False),
+                ],
+                order="deadline, id",
+            )
         ):
             late.setdefault(line.ticket_id, line)
         proposals = []
@@ -367,7 +400,9 @@ class HelpdeskSupervisionOrder(models.Model):
                         "was approved (R002-43).",
                         milestone=line.name,
                         deadline=format_datetime(
-                            self.env, line.deadline, tz=calendar.tz if calendar else False
+                            self.env,
+                            line.deadline,
+                            tz=calendar.tz if calendar else False,
                         ),
                     ),
                 }
@@ -385,7 +420,9 @@ class HelpdeskSupervisionOrder(models.Model):
 
     def _local_deadline_date(self):
         self.ensure_one()
-        return self.env["helpdesk.early.warning"]._local_date(self.company_id, self.deadline)
+        return self.env["helpdesk.early.warning"]._local_date(
+            self.company_id, self.deadline
+        )
 
     def _notify_issued(self):
         for order in self.sudo():
@@ -411,7 +448,9 @@ class HelpdeskSupervisionOrder(models.Model):
             if not order.issued_by_id and is_office_user(office_user):
                 order.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Proposed supervision order: check its deadline and notice"),
+                    summary=self.env._(
+                        "Proposed supervision order: check its deadline and notice"
+                    ),
                     user_id=office_user.id,
                 )
 
@@ -430,7 +469,9 @@ class HelpdeskSupervisionOrder(models.Model):
         for order in self:
             if not (order.response_note or "").strip():
                 raise UserError(
-                    self.env._("Describe what the department did before marking the response.")
+                    self.env._(
+                        "Describe what the department did before marking the response."
+                    )
                 )
         now = fields.Datetime.now()
         for order in self.sudo():
@@ -440,24 +481,38 @@ class HelpdeskSupervisionOrder(models.Model):
             if is_office_user(reviewer):
                 order.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Supervision order answered: review and close it"),
+                    summary=self.env._(
+                        "Supervision order answered: review and close it"
+                    ),
                     user_id=reviewer.id,
                 )
 
     def action_done(self):
-        self._check_office(self.env._("Only the response office closes supervision orders."))
+        self._check_office(
+            self.env._("Only the response office closes supervision orders.")
+        )
         self._close("done")
 
     def action_cancel(self):
-        self._check_office(self.env._("Only the response office cancels supervision orders."))
+        self._check_office(
+            self.env._("Only the response office cancels supervision orders.")
+        )
         if any(not (order.done_note or "").strip() for order in self):
-            raise UserError(self.env._("Give the reason for cancelling in the closing note."))
+            raise UserError(
+                self.env._("Give the reason for cancelling in the closing note.")
+            )
         self._close("cancelled")
 
     def _close(self, state):
         self._check_open()
         orders = self.sudo()
-        orders.write({"state": state, "done_at": fields.Datetime.now(), "done_by_id": self.env.uid})
+        orders.write(
+            {
+                "state": state,
+                "done_at": fields.Datetime.now(),
+                "done_by_id": self.env.uid,
+            }
+        )
         orders.activity_feedback(["mail.mail_activity_data_todo"])
         for order in orders:
             if state == "done":

@@ -45,7 +45,11 @@ def mask_text(value, keep_start=1, keep_end=0):
     if len(value) <= keep_start + keep_end:
         return value[:1] + "*" * (len(value) - 1)
     hidden = len(value) - keep_start - keep_end
-    return value[:keep_start] + "*" * min(hidden, 4) + (value[-keep_end:] if keep_end else "")
+    return (
+        value[:keep_start]
+        + "*" * min(hidden, 4)
+        + (value[-keep_end:] if keep_end else "")
+    )
 
 
 class HelpdeskTicket(models.Model):
@@ -156,10 +160,14 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     redo_count = fields.Integer(
-        readonly=True, copy=False, help="Times the appeal was sent back to be handled again (R002-22)."
+        readonly=True,
+        copy=False,
+        help="Times the appeal was sent back to be handled again (R002-22).",
     )
     hand_back_count = fields.Integer(
-        readonly=True, copy=False, help="Times a department handed the appeal back (R002-13)."
+        readonly=True,
+        copy=False,
+        help="Times a department handed the appeal back (R002-13).",
     )
     co_department_ids = fields.Many2many(
         "hr.department",
@@ -282,9 +290,15 @@ class HelpdeskTicket(models.Model):
     # --- Deadlines: facts in, milestone lines out (see helpdesk.ticket.sla) ---
     event_ids = fields.One2many("helpdesk.ticket.event", "ticket_id", string="Events")
     sla_policy_id = fields.Many2one(
-        "helpdesk.sla.policy", string="Deadline Policy", readonly=True, copy=False, index=True
+        "helpdesk.sla.policy",
+        string="Deadline Policy",
+        readonly=True,
+        copy=False,
+        index=True,
     )
-    sla_line_ids = fields.One2many("helpdesk.ticket.sla", "ticket_id", string="Deadlines")
+    sla_line_ids = fields.One2many(
+        "helpdesk.ticket.sla", "ticket_id", string="Deadlines"
+    )
     sla_deadline = fields.Datetime(
         string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
     )
@@ -307,13 +321,20 @@ class HelpdeskTicket(models.Model):
         help="A deadline falls in a year whose official holiday arrangement is not loaded "
         "yet; it is recomputed once it is.",
     )
-    finding_ids = fields.One2many("helpdesk.liability.finding", "ticket_id", string="Liability Findings")
-    deduction_ids = fields.One2many("helpdesk.deduction.line", "ticket_id", string="Deductions")
+    finding_ids = fields.One2many(
+        "helpdesk.liability.finding", "ticket_id", string="Liability Findings"
+    )
+    deduction_ids = fields.One2many(
+        "helpdesk.deduction.line", "ticket_id", string="Deductions"
+    )
     deduction_points = fields.Float(
-        compute="_compute_deduction_points", digits=(16, 2), help="Points confirmed or proposed on this appeal."
+        compute="_compute_deduction_points",
+        digits=(16, 2),
+        help="Points confirmed or proposed on this appeal.",
     )
     pipe_diameter = fields.Integer(
-        string="Pipe Diameter (DN, mm)", help="Nominal diameter of a leaking pipe (R002-25)."
+        string="Pipe Diameter (DN, mm)",
+        help="Nominal diameter of a leaking pipe (R002-25).",
     )
 
     # ------------------------------------------------------------------
@@ -344,7 +365,9 @@ class HelpdeskTicket(models.Model):
     def _compute_deduction_points(self):
         for ticket in self:
             ticket.deduction_points = sum(
-                ticket.deduction_ids.filtered(lambda line: line.state != "cancelled").mapped("points")
+                ticket.deduction_ids.filtered(
+                    lambda line: line.state != "cancelled"
+                ).mapped("points")
             )
 
     @api.depends(
@@ -358,7 +381,10 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             lines = ticket.sla_line_ids
             open_lines = lines.filtered(
-                lambda line: not line.reached_at and line.status in ("running", "paused", "breached")
+                lambda line: (
+                    not line.reached_at
+                    and line.status in ("running", "paused", "breached")
+                )
             )
             ticket.sla_deadline = min(open_lines.mapped("deadline"), default=False)
             ticket.sla_provisional = any(open_lines.mapped("provisional"))
@@ -369,7 +395,11 @@ class HelpdeskTicket(models.Model):
             elif open_lines:
                 ticket.sla_state = "on_track"
             else:
-                ticket.sla_state = "met" if lines.filtered(lambda line: line.status == "met") else False
+                ticket.sla_state = (
+                    "met"
+                    if lines.filtered(lambda line: line.status == "met")
+                    else False
+                )
 
     @api.depends_context("uid")
     @api.depends(
@@ -425,7 +455,9 @@ class HelpdeskTicket(models.Model):
     def _onchange_department_id(self):
         if self.section_id.parent_id != self.department_id:
             self.section_id = False
-        if self.handler_employee_id.department_id not in (self.department_id | self.section_id):
+        if self.handler_employee_id.department_id not in (
+            self.department_id | self.section_id
+        ):
             self.handler_employee_id = False
 
     # ------------------------------------------------------------------
@@ -484,7 +516,9 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.received_at > now:
                 raise ValidationError(
-                    self.env._("The time an appeal was received cannot be in the future.")
+                    self.env._(
+                        "The time an appeal was received cannot be in the future."
+                    )
                 )
             if ticket.occurred_at and ticket.occurred_at > ticket.received_at:
                 raise ValidationError(
@@ -492,7 +526,10 @@ class HelpdeskTicket(models.Model):
                         "The problem cannot have occurred after the appeal was received."
                     )
                 )
-            if ticket.platform_deadline and ticket.platform_deadline <= ticket.received_at:
+            if (
+                ticket.platform_deadline
+                and ticket.platform_deadline <= ticket.received_at
+            ):
                 raise ValidationError(
                     self.env._(
                         "The platform deadline must be later than the time the appeal "
@@ -503,7 +540,10 @@ class HelpdeskTicket(models.Model):
     @api.constrains("department_id", "section_id", "handler_employee_id")
     def _check_handling_unit(self):
         for ticket in self:
-            if ticket.section_id and ticket.section_id.parent_id != ticket.department_id:
+            if (
+                ticket.section_id
+                and ticket.section_id.parent_id != ticket.department_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "Section %(section)s is not part of department %(department)s.",
@@ -552,7 +592,9 @@ class HelpdeskTicket(models.Model):
             values.get("company_id") or self.env.company.id
         )
         number = (
-            self.env["ir.sequence"].with_company(company).next_by_code(APPEAL_SEQUENCE_CODE)
+            self.env["ir.sequence"]
+            .with_company(company)
+            .next_by_code(APPEAL_SEQUENCE_CODE)
         )
         return number or super()._prepare_ticket_number(values)
 
@@ -563,7 +605,11 @@ class HelpdeskTicket(models.Model):
         receipt = self.env["helpdesk.sla.event"]._by_code("receipt")
         self.env["helpdesk.ticket.event"].sudo().create(
             [
-                {"ticket_id": ticket.id, "event_id": receipt.id, "occurred_at": ticket.received_at}
+                {
+                    "ticket_id": ticket.id,
+                    "event_id": receipt.id,
+                    "occurred_at": ticket.received_at,
+                }
                 for ticket in tickets
             ]
         )
@@ -578,7 +624,10 @@ class HelpdeskTicket(models.Model):
         if "stage_id" in vals and not self.env.context.get("appeal_workflow"):
             self._check_stage_matches_state(vals["stage_id"])
         links_before = (
-            {ticket.id: (ticket.outage_id, ticket.category_id.is_major_emergency) for ticket in self}
+            {
+                ticket.id: (ticket.outage_id, ticket.category_id.is_major_emergency)
+                for ticket in self
+            }
             if "outage_id" in vals or "category_id" in vals
             else None
         )
@@ -624,7 +673,9 @@ class HelpdeskTicket(models.Model):
     def _tier_validation_check_write_allowed(self, vals):
         # Only an appeal with reviews can be under or after validation; base_tier_validation
         # would search its write exceptions once per appeal on every write of a batch.
-        super(HelpdeskTicket, self.filtered("review_ids"))._tier_validation_check_write_allowed(vals)
+        super(
+            HelpdeskTicket, self.filtered("review_ids")
+        )._tier_validation_check_write_allowed(vals)
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
@@ -638,7 +689,9 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         self._check_state("reported")
         if not self.can_review:
-            raise AccessError(self.env._("Only the approver whose turn it is can return this report."))
+            raise AccessError(
+                self.env._("Only the approver whose turn it is can return this report.")
+            )
         self.reject_tier()
         self._return_report(reason, note)
 
@@ -653,7 +706,11 @@ class HelpdeskTicket(models.Model):
             return
         departments = user.employee_ids.department_id
         for ticket in self:
-            units = ticket.department_id | ticket.section_id | ticket.receiving_department_id
+            units = (
+                ticket.department_id
+                | ticket.section_id
+                | ticket.receiving_department_id
+            )
             if units & departments or user in (
                 ticket.user_id | ticket.handler_employee_id.user_id
             ):
@@ -673,7 +730,10 @@ class HelpdeskTicket(models.Model):
         if self.env.su or self.env.user.has_group(COMPLAINANT_DATA_GROUP):
             return super()._message_add_default_recipients()
         empty = self.env["res.partner"]
-        return {ticket.id: {"email_cc_lst": [], "email_to_lst": [], "partners": empty} for ticket in self}
+        return {
+            ticket.id: {"email_cc_lst": [], "email_to_lst": [], "partners": empty}
+            for ticket in self
+        }
 
     @api.model
     def message_new(self, msg, custom_values=None):
@@ -681,9 +741,11 @@ class HelpdeskTicket(models.Model):
         # classifies it, so the mail gateway does not bounce it.
         custom_values = dict(custom_values or {})
         if not custom_values.get("nature_id"):
-            custom_values["nature_id"] = self.env["helpdesk.ticket.nature"].search(
-                [("company_id", "in", [False, self.env.company.id])], limit=1
-            ).id
+            custom_values["nature_id"] = (
+                self.env["helpdesk.ticket.nature"]
+                .search([("company_id", "in", [False, self.env.company.id])], limit=1)
+                .id
+            )
         return super().message_new(msg, custom_values=custom_values)
 
     # ------------------------------------------------------------------
@@ -698,11 +760,20 @@ class HelpdeskTicket(models.Model):
         """
         event_type = self.env["helpdesk.sla.event"]._by_code(code)
         when = when or fields.Datetime.now()
-        events = self.env["helpdesk.ticket.event"].sudo().create(
-            [
-                dict(values, ticket_id=ticket.id, event_id=event_type.id, occurred_at=when)
-                for ticket in self
-            ]
+        events = (
+            self.env["helpdesk.ticket.event"]
+            .sudo()
+            .create(
+                [
+                    dict(
+                        values,
+                        ticket_id=ticket.id,
+                        event_id=event_type.id,
+                        occurred_at=when,
+                    )
+                    for ticket in self
+                ]
+            )
         )
         self._sla_recompute()
         return events
@@ -752,16 +823,24 @@ class HelpdeskTicket(models.Model):
 
     def action_send_to_hr(self):
         """R000-14, R000-44: the CSC leader has HR investigate; its 7-working-day clock starts."""
-        if not self.env.user.has_group("helpdesk_utility_complaint.group_leader") and not self.env.user.has_group(
+        if not self.env.user.has_group(
+            "helpdesk_utility_complaint.group_leader"
+        ) and not self.env.user.has_group(
             "helpdesk_utility_complaint.group_response_office"
         ):
-            raise AccessError(self.env._("The CSC supervising leader or the office sends an appeal to HR."))
+            raise AccessError(
+                self.env._(
+                    "The CSC supervising leader or the office sends an appeal to HR."
+                )
+            )
         self._record_event("hr_assigned")
 
     def action_submit_hr_report(self):
         self.env["helpdesk.liability.finding"]._check_appraisal_officer()
         if "hr_assigned" not in self.event_ids.mapped("event_code"):
-            raise UserError(self.env._("This appeal was not sent to HR for investigation."))
+            raise UserError(
+                self.env._("This appeal was not sent to HR for investigation.")
+            )
         self._record_event("hr_report")
 
     def action_open_repeats(self):
@@ -811,7 +890,10 @@ class HelpdeskTicket(models.Model):
     @api.constrains("outage_id", "company_id")
     def _check_outage_company(self):
         for ticket in self:
-            if ticket.outage_id and ticket.outage_id.sudo().company_id != ticket.company_id:
+            if (
+                ticket.outage_id
+                and ticket.outage_id.sudo().company_id != ticket.company_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "Appeal %(number)s and outage %(outage)s belong to different companies.",
@@ -827,7 +909,9 @@ class HelpdeskTicket(models.Model):
         )
         for outage in tickets.outage_id:
             outage._report_major_emergency(
-                tickets.filtered(lambda ticket, outage=outage: ticket.outage_id == outage)
+                tickets.filtered(
+                    lambda ticket, outage=outage: ticket.outage_id == outage
+                )
             )
 
     def action_create_outage(self):
@@ -866,7 +950,14 @@ class HelpdeskTicket(models.Model):
 
     # Changing one of these can make an appeal a repeat of another, or stop it being one.
     _REPEAT_INPUT_FIELDS = frozenset(
-        {"partner_id", "complainant_phone", "category_id", "nature_id", "received_at", "company_id"}
+        {
+            "partner_id",
+            "complainant_phone",
+            "category_id",
+            "nature_id",
+            "received_at",
+            "company_id",
+        }
     )
 
     @api.model
@@ -905,7 +996,11 @@ class HelpdeskTicket(models.Model):
     def _search_has_open_supervision(self, operator, value):
         if operator != "in":
             return NotImplemented
-        query = self.env["helpdesk.supervision.order"].sudo()._search([("state", "=", "open")])
+        query = (
+            self.env["helpdesk.supervision.order"]
+            .sudo()
+            ._search([("state", "=", "open")])
+        )
         domain = fields.Domain("id", "in", query.subselect("ticket_id"))
         return domain if True in value else ~domain
 
@@ -919,7 +1014,9 @@ class HelpdeskTicket(models.Model):
         """
         if not self or self.env.context.get("repeat_detection"):
             return
-        if vals is not None and not ("repeat_of_id" in vals or self._REPEAT_INPUT_FIELDS & set(vals)):
+        if vals is not None and not (
+            "repeat_of_id" in vals or self._REPEAT_INPUT_FIELDS & set(vals)
+        ):
             return
         tickets = self.sudo()
         if vals is None:
@@ -935,7 +1032,9 @@ class HelpdeskTicket(models.Model):
         manual.filtered(lambda ticket: not ticket.repeat_manual).with_context(
             repeat_detection=True
         ).write({"repeat_manual": True})
-        relinked = to_detect.filtered(lambda ticket: not ticket.repeat_manual)._link_repeats()
+        relinked = to_detect.filtered(
+            lambda ticket: not ticket.repeat_manual
+        )._link_repeats()
         (manual | relinked)._on_repeat_chain_changed()
 
     def _link_repeats(self):
@@ -951,7 +1050,9 @@ class HelpdeskTicket(models.Model):
         eligible = self.filtered(lambda ticket: ticket._repeat_candidate())
         by_problem = defaultdict(list)
         if eligible:
-            longest = max(eligible.company_id.complaint_preset_id.mapped("repeat_window_days"))
+            longest = max(
+                eligible.company_id.complaint_preset_id.mapped("repeat_window_days")
+            )
             phones = [key for key in eligible.mapped("complainant_phone_key") if key]
             candidates = self.search(
                 [
@@ -961,7 +1062,8 @@ class HelpdeskTicket(models.Model):
                     (
                         "received_at",
                         ">=",
-                        min(eligible.mapped("received_at")) - timedelta(days=longest + 1),
+                        min(eligible.mapped("received_at"))
+                        - timedelta(days=longest + 1),
                     ),
                     "|",
                     ("partner_id", "in", eligible.partner_id.ids),
@@ -969,8 +1071,12 @@ class HelpdeskTicket(models.Model):
                 ],
                 order="received_at desc, id desc",
             )
-            for candidate in candidates.filtered(lambda ticket: ticket._repeat_candidate()):
-                by_problem[candidate.company_id, candidate.category_id].append(candidate)
+            for candidate in candidates.filtered(
+                lambda ticket: ticket._repeat_candidate()
+            ):
+                by_problem[candidate.company_id, candidate.category_id].append(
+                    candidate
+                )
         window_ends = {}
         targets = defaultdict(list)
         for ticket in self:
@@ -979,7 +1085,10 @@ class HelpdeskTicket(models.Model):
                 preset = ticket.company_id.complaint_preset_id
                 calendar = ticket.company_id._get_complaint_calendar()
                 for earlier in by_problem[ticket.company_id, ticket.category_id]:
-                    if (earlier.received_at, earlier.id) >= (ticket.received_at, ticket.id):
+                    if (earlier.received_at, earlier.id) >= (
+                        ticket.received_at,
+                        ticket.id,
+                    ):
                         continue
                     key = (earlier.id, preset.repeat_window_days)
                     if key not in window_ends:
@@ -996,7 +1105,9 @@ class HelpdeskTicket(models.Model):
         changed = self.browse()
         for target_id, ticket_ids in targets.items():
             tickets = self.browse(ticket_ids)
-            tickets.with_context(repeat_detection=True).write({"repeat_of_id": target_id})
+            tickets.with_context(repeat_detection=True).write(
+                {"repeat_of_id": target_id}
+            )
             changed |= tickets
         return changed
 
@@ -1009,20 +1120,28 @@ class HelpdeskTicket(models.Model):
             and self.category_id
             and self.received_at
             and (self.partner_id or self.complainant_phone_key)
-            and (not preset.repeat_nature_ids or self.nature_id in preset.repeat_nature_ids)
+            and (
+                not preset.repeat_nature_ids
+                or self.nature_id in preset.repeat_nature_ids
+            )
         )
 
     def _same_complainant(self, other):
         self.ensure_one()
         if self.partner_id and other.partner_id:
             return self.partner_id == other.partner_id
-        return bool(self.complainant_phone_key) and self.complainant_phone_key == other.complainant_phone_key
+        return (
+            bool(self.complainant_phone_key)
+            and self.complainant_phone_key == other.complainant_phone_key
+        )
 
     @api.model
     def _repeat_window_end(self, calendar, received_at, days):
         """The last instant of the window that starts with an appeal received at ``received_at``."""
         if calendar:
-            return calendar._sla_deadline(received_at, days, "calendar_days", "next_day")[0]
+            return calendar._sla_deadline(
+                received_at, days, "calendar_days", "next_day"
+            )[0]
         return received_at + timedelta(days=days)
 
     def _complainant_masked(self):

@@ -11,18 +11,26 @@ class HelpdeskTicketCallback(models.Model):
     _order = "called_at, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     called_at = fields.Datetime(required=True, default=fields.Datetime.now)
-    called_by_id = fields.Many2one("res.users", string="Called By", default=lambda self: self.env.user)
+    called_by_id = fields.Many2one(
+        "res.users", string="Called By", default=lambda self: self.env.user
+    )
     channel = fields.Selection(
         [("phone", "Phone"), ("online", "Online Questionnaire"), ("visit", "Visit")],
         required=True,
         default="phone",
         help="The mix of phone and online evaluations is reported (R003-36).",
     )
-    reached = fields.Boolean(default=True, help="Unticked: the attempt failed (R002-21).")
+    reached = fields.Boolean(
+        default=True, help="Unticked: the attempt failed (R002-21)."
+    )
     result = fields.Selection(SATISFACTION)
     cause = fields.Selection(
         [("subjective", "The Unit's Own Failings"), ("objective", "Objective Reasons")],
@@ -37,4 +45,6 @@ class HelpdeskTicketCallback(models.Model):
 
     def _description_result(self):
         self.ensure_one()
-        return dict(self._fields["result"]._description_selection(self.env)).get(self.result, "")
+        return dict(self._fields["result"]._description_selection(self.env)).get(
+            self.result, ""
+        )

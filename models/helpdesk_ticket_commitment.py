@@ -11,14 +11,21 @@ class HelpdeskTicketCommitment(models.Model):
     _order = "due_date, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     description = fields.Text(required=True)
     owner_id = fields.Many2one("res.users", string="Owner", required=True)
     due_date = fields.Date(required=True)
     state = fields.Selection(
-        [("open", "Open"), ("fulfilled", "Fulfilled")], default="open", required=True, readonly=True
+        [("open", "Open"), ("fulfilled", "Fulfilled")],
+        default="open",
+        required=True,
+        readonly=True,
     )
     fulfilled_at = fields.Datetime(readonly=True)
     progress_note = fields.Text()
@@ -39,7 +46,9 @@ class HelpdeskTicketCommitment(models.Model):
             commitment.ticket_id.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=commitment.due_date,
-                summary=self.env._("Commitment due: %(what)s", what=commitment.description[:60]),
+                summary=self.env._(
+                    "Commitment due: %(what)s", what=commitment.description[:60]
+                ),
                 user_id=commitment.owner_id.id,
             )
 
@@ -47,8 +56,12 @@ class HelpdeskTicketCommitment(models.Model):
         for commitment in self:
             if commitment.state != "open":
                 raise UserError(self.env._("This commitment is already fulfilled."))
-            commitment.write({"state": "fulfilled", "fulfilled_at": fields.Datetime.now()})
+            commitment.write(
+                {"state": "fulfilled", "fulfilled_at": fields.Datetime.now()}
+            )
             commitment.ticket_id.message_post(
-                body=self.env._("Commitment fulfilled: %(what)s", what=commitment.description),
+                body=self.env._(
+                    "Commitment fulfilled: %(what)s", what=commitment.description
+                ),
                 subtype_xmlid="mail.mt_note",
             )

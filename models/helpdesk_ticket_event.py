@@ -14,28 +14,48 @@ class HelpdeskTicketEvent(models.Model):
     _order = "occurred_at, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     event_id = fields.Many2one(
-        "helpdesk.sla.event", string="Event", required=True, index=True, ondelete="restrict"
+        "helpdesk.sla.event",
+        string="Event",
+        required=True,
+        index=True,
+        ondelete="restrict",
     )
     event_code = fields.Char(related="event_id.code", store=True, index=True)
     occurred_at = fields.Datetime(required=True, index=True)
-    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda self: self.env.user)
+    user_id = fields.Many2one(
+        "res.users", string="Recorded By", default=lambda self: self.env.user
+    )
     stage_id = fields.Many2one(
         "helpdesk.ticket.stage", help="The stage entered, for stage changes."
     )
     department_id = fields.Many2one(
-        "hr.department", string="Department", help="The department that acted (dispatched to, accepted, handed back)."
+        "hr.department",
+        string="Department",
+        help="The department that acted (dispatched to, accepted, handed back).",
     )
-    reason_code = fields.Char(help="Why, as a code the deduction rules match, e.g. no_basis.")
+    reason_code = fields.Char(
+        help="Why, as a code the deduction rules match, e.g. no_basis."
+    )
     note = fields.Text()
 
     def _correct(self, occurred_at, reason):
         """A complaint manager corrects a mistaken time; everything derived follows."""
-        if not self.env.user.has_group("helpdesk_utility_complaint.group_complaint_manager"):
-            raise AccessError(self.env._("Only complaint managers correct the time of a recorded event."))
+        if not self.env.user.has_group(
+            "helpdesk_utility_complaint.group_complaint_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only complaint managers correct the time of a recorded event."
+                )
+            )
         if not (reason or "").strip():
             raise UserError(self.env._("Say why the recorded time is wrong."))
         for event in self:

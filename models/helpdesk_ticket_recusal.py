@@ -14,7 +14,11 @@ class HelpdeskTicketRecusal(models.Model):
     _order = "declared_at desc, id desc"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     user_id = fields.Many2one(
@@ -26,7 +30,10 @@ class HelpdeskTicketRecusal(models.Model):
     )
     reason = fields.Text(required=True)
     declared_by_id = fields.Many2one(
-        "res.users", string="Declared By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Declared By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     declared_at = fields.Datetime(default=fields.Datetime.now, readonly=True)
 

@@ -9,7 +9,11 @@ class HelpdeskTicketReplyPoint(models.Model):
     _order = "ticket_id, sequence, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     sequence = fields.Integer(default=10)

@@ -6,8 +6,6 @@ from odoo import api, fields, models
 from odoo.tools import split_every
 from odoo.tools.safe_eval import safe_eval
 
-from .helpdesk_sla_milestone import UNITS
-
 STATUSES = [
     ("pending", "Not Started"),
     ("running", "Running"),
@@ -87,10 +85,18 @@ class HelpdeskTicketSla(models.Model):
     _order = "ticket_id, sequence, id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Appeal", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Appeal",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     milestone_id = fields.Many2one(
-        "helpdesk.sla.milestone", string="Milestone", required=True, index=True, ondelete="restrict"
+        "helpdesk.sla.milestone",
+        string="Milestone",
+        required=True,
+        index=True,
+        ondelete="restrict",
     )
     active = fields.Boolean(default=True)
     name = fields.Char(related="milestone_id.name")
@@ -102,25 +108,31 @@ class HelpdeskTicketSla(models.Model):
     department_id = fields.Many2one(related="ticket_id.department_id", store=True)
     start_at = fields.Datetime(string="Started At", readonly=True)
     base_deadline = fields.Datetime(
-        readonly=True, help="The deadline the policy gives, before platform, extension and pauses."
+        readonly=True,
+        help="The deadline the policy gives, before platform, extension and pauses.",
     )
     deadline = fields.Datetime(readonly=True, index=True)
     warning_at = fields.Datetime(readonly=True)
     reached_at = fields.Datetime(readonly=True)
-    status = fields.Selection(STATUSES, default="pending", required=True, readonly=True, index=True)
+    status = fields.Selection(
+        STATUSES, default="pending", required=True, readonly=True, index=True
+    )
     is_due_soon = fields.Boolean(string="Due Soon", readonly=True)
     overdue_duration = fields.Float(
         readonly=True, digits=(16, 2), help="How late, in the milestone's unit."
     )
     overdue_working_days = fields.Integer(
-        readonly=True, help="How late in working days, any started day counting as one (C-05)."
+        readonly=True,
+        help="How late in working days, any started day counting as one (C-05).",
     )
     provisional = fields.Boolean(
         readonly=True,
         help="The deadline falls in a year whose official holiday arrangement is not loaded yet.",
     )
     platform_overridden = fields.Boolean(string="Platform Deadline", readonly=True)
-    extension_ids = fields.One2many("helpdesk.sla.extension", "line_id", string="Extensions")
+    extension_ids = fields.One2many(
+        "helpdesk.sla.extension", "line_id", string="Extensions"
+    )
     time_left = fields.Float(
         compute="_compute_time_left",
         digits=(16, 2),
@@ -136,7 +148,8 @@ class HelpdeskTicketSla(models.Model):
     )
 
     _ticket_milestone_uniq = models.Constraint(
-        "UNIQUE(ticket_id, milestone_id, occurrence)", "An appeal has each run of a milestone once."
+        "UNIQUE(ticket_id, milestone_id, occurrence)",
+        "An appeal has each run of a milestone once.",
     )
 
     @api.depends_context("uid")
@@ -149,8 +162,12 @@ class HelpdeskTicketSla(models.Model):
                 continue
             calendar = line.policy_id._get_calendar(line.company_id)
             if line.unit in CLOCK_SECONDS:
-                line.time_left = (line.deadline - now).total_seconds() / CLOCK_SECONDS[line.unit]
-            hours = calendar._sla_work_hours(now, line.deadline) - calendar._sla_work_hours(line.deadline, now)
+                line.time_left = (line.deadline - now).total_seconds() / CLOCK_SECONDS[
+                    line.unit
+                ]
+            hours = calendar._sla_work_hours(
+                now, line.deadline
+            ) - calendar._sla_work_hours(line.deadline, now)
             line.time_left_working_days = hours / calendar.hours_per_day
             if line.unit == "working_hours":
                 line.time_left = hours
@@ -164,7 +181,10 @@ class HelpdeskTicketSla(models.Model):
             "res_model": "helpdesk.sla.extension",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_line_id": self.id, "default_new_deadline": self.deadline},
+            "context": {
+                "default_line_id": self.id,
+                "default_new_deadline": self.deadline,
+            },
             "name": self.env._("Request an Extension"),
         }
 
@@ -181,24 +201,36 @@ class HelpdeskTicketSla(models.Model):
 
     def _sync_batch(self, tickets, now):
         Line = self.sudo().with_context(active_test=False)
-        policies = self.env["helpdesk.sla.policy"].sudo().search(
-            [("preset_id", "in", tickets.company_id.complaint_preset_id.ids)]
+        policies = (
+            self.env["helpdesk.sla.policy"]
+            .sudo()
+            .search([("preset_id", "in", tickets.company_id.complaint_preset_id.ids)])
         )
         specs_of = {
-            policy.id: [MilestoneSpec.of(milestone) for milestone in policy.milestone_ids]
+            policy.id: [
+                MilestoneSpec.of(milestone) for milestone in policy.milestone_ids
+            ]
             for policy in policies
         }
         events_of = defaultdict(list)
-        for row in self.env["helpdesk.ticket.event"].sudo().search_read(
-            [("ticket_id", "in", tickets.ids)],
-            ["ticket_id", "event_code", "occurred_at", "stage_id"],
-            order="occurred_at, id",
-            load=False,
+        for row in (
+            self.env["helpdesk.ticket.event"]
+            .sudo()
+            .search_read(
+                [("ticket_id", "in", tickets.ids)],
+                ["ticket_id", "event_code", "occurred_at", "stage_id"],
+                order="occurred_at, id",
+                load=False,
+            )
         ):
-            events_of[row["ticket_id"]].append((row["event_code"], row["occurred_at"], row["stage_id"]))
+            events_of[row["ticket_id"]].append(
+                (row["event_code"], row["occurred_at"], row["stage_id"])
+            )
         extension_of = {
             row["line_id"]: row["new_deadline"]
-            for row in self.env["helpdesk.sla.extension"].sudo().search_read(
+            for row in self.env["helpdesk.sla.extension"]
+            .sudo()
+            .search_read(
                 [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
                 ["line_id", "new_deadline"],
                 order="decided_at, id",
@@ -218,7 +250,11 @@ class HelpdeskTicketSla(models.Model):
         for ticket in tickets:
             company = ticket.company_id
             policy = next(
-                (p for p in policies if p.preset_id == company.complaint_preset_id and p._matches(ticket)),
+                (
+                    p
+                    for p in policies
+                    if p.preset_id == company.complaint_preset_id and p._matches(ticket)
+                ),
                 policies.browse(),
             )
             policy_of[policy].append(ticket.id)
@@ -231,7 +267,9 @@ class HelpdeskTicketSla(models.Model):
                 if ticket.id not in applicable[spec.id]:
                     continue
                 # No line before a clock starts; a recurring milestone has one per run.
-                for occurrence, events in enumerate(self._runs(spec, events_of[ticket.id]), start=1):
+                for occurrence, events in enumerate(
+                    self._runs(spec, events_of[ticket.id]), start=1
+                ):
                     key = (ticket.id, spec.id, occurrence)
                     row = existing.get(key)
                     values = self._milestone_values(
@@ -258,14 +296,22 @@ class HelpdeskTicketSla(models.Model):
                             }
                         )
                         continue
-                    changes = {name: value for name, value in values.items() if row[name] != (value or False)}
+                    changes = {
+                        name: value
+                        for name, value in values.items()
+                        if row[name] != (value or False)
+                    }
                     if not row["active"]:
                         changes["active"] = True
                     if changes:
                         Line.browse(row["id"]).write(changes)
         if to_create:
             Line.create(to_create)
-        stale = [row["id"] for key, row in existing.items() if key not in seen and row["active"]]
+        stale = [
+            row["id"]
+            for key, row in existing.items()
+            if key not in seen and row["active"]
+        ]
         Line.browse(stale).write({"active": False})
         for policy, ticket_ids in policy_of.items():
             tickets.browse(ticket_ids).filtered(
@@ -280,7 +326,9 @@ class HelpdeskTicketSla(models.Model):
             domain = safe_eval(milestone.applies_domain or "[]")
             if domain:
                 result[milestone.id] = set(
-                    tickets.with_context(active_test=False).search([("id", "in", tickets.ids), *domain]).ids
+                    tickets.with_context(active_test=False)
+                    .search([("id", "in", tickets.ids), *domain])
+                    .ids
                 )
             else:
                 result[milestone.id] = set(tickets.ids)
@@ -308,21 +356,28 @@ class HelpdeskTicketSla(models.Model):
         return [events[begin:end] for begin, end in zip(starts, ends, strict=True)]
 
     @api.model
-    def _milestone_values(self, spec, calendar, events, platform_deadline, extended_to, now):
+    def _milestone_values(
+        self, spec, calendar, events, platform_deadline, extended_to, now
+    ):
         """The line values of one run of a milestone: ``events`` start with its start
         event and end before the next run's."""
         start = events[0][1]
         stop = next((at for code, at, _stage in events if code in spec.stops), None)
         cancelled = any(
-            code in spec.cancels and (stop is None or at < stop) for code, at, _stage in events
+            code in spec.cancels and (stop is None or at < stop)
+            for code, at, _stage in events
         )
-        base, provisional = calendar._sla_deadline(start, spec.duration, spec.unit, spec.counting)
+        base, provisional = calendar._sla_deadline(
+            start, spec.duration, spec.unit, spec.counting
+        )
         deadline, overridden = base, False
         if spec.platform_override and platform_deadline:
             deadline, provisional, overridden = platform_deadline, False, True
         if extended_to:
             deadline = extended_to
-        paused_amount, paused_now = self._paused_amount(spec, calendar, events, stop or now)
+        paused_amount, paused_now = self._paused_amount(
+            spec, calendar, events, stop or now
+        )
         if paused_amount:
             deadline = self._shift(calendar, spec.unit, deadline, paused_amount)
         warning_at = self._warning_at(calendar, spec, start, deadline)
@@ -348,11 +403,17 @@ class HelpdeskTicketSla(models.Model):
             status = "paused"
         else:
             status = "breached" if now > deadline else "running"
-            values["is_due_soon"] = status == "running" and bool(warning_at and now >= warning_at)
+            values["is_due_soon"] = status == "running" and bool(
+                warning_at and now >= warning_at
+            )
         values["status"] = status
         if status == "breached":
-            overdue, overdue_days = calendar._sla_overdue(deadline, stop or now, spec.unit)
-            values.update(overdue_duration=round(overdue, 2), overdue_working_days=overdue_days)
+            overdue, overdue_days = calendar._sla_overdue(
+                deadline, stop or now, spec.unit
+            )
+            values.update(
+                overdue_duration=round(overdue, 2), overdue_working_days=overdue_days
+            )
         return values
 
     @api.model
@@ -393,8 +454,12 @@ class HelpdeskTicketSla(models.Model):
         if not spec.warning_lead:
             return None
         if spec.unit in CLOCK_SECONDS:
-            return deadline - timedelta(seconds=spec.warning_lead * CLOCK_SECONDS[spec.unit])
-        lead_hours = spec.warning_lead * (calendar.hours_per_day if spec.unit == "working_days" else 1)
+            return deadline - timedelta(
+                seconds=spec.warning_lead * CLOCK_SECONDS[spec.unit]
+            )
+        lead_hours = spec.warning_lead * (
+            calendar.hours_per_day if spec.unit == "working_days" else 1
+        )
         budget = calendar._sla_work_hours(start, deadline) - lead_hours
         return calendar._sla_deadline(start, max(budget, 0), "working_hours")[0]
 
@@ -406,14 +471,20 @@ class HelpdeskTicketSla(models.Model):
     def _cron_flag_deadlines(self):
         now = fields.Datetime.now()
         due_soon = self.search(
-            [("status", "=", "running"), ("is_due_soon", "=", False), ("warning_at", "<=", now)]
+            [
+                ("status", "=", "running"),
+                ("is_due_soon", "=", False),
+                ("warning_at", "<=", now),
+            ]
         )
         due_soon.write({"is_due_soon": True})
         due_soon._notify_owner(breached=False)
         # Recomputing sets the breach and its lateness exactly as an event would.
         passed = self.search([("status", "=", "running"), ("deadline", "<", now)])
         self._sync_tickets(passed.ticket_id, now)
-        passed.filtered(lambda line: line.status == "breached")._notify_owner(breached=True)
+        passed.filtered(lambda line: line.status == "breached")._notify_owner(
+            breached=True
+        )
 
     def _notify_owner(self, breached):
         """An activity for whoever owns each milestone, a note to the supervising leader."""
@@ -422,9 +493,13 @@ class HelpdeskTicketSla(models.Model):
             ticket = line.ticket_id
             owner = line._owner_user()
             if breached:
-                summary = self.env._("Deadline missed: %(milestone)s", milestone=line.name)
+                summary = self.env._(
+                    "Deadline missed: %(milestone)s", milestone=line.name
+                )
             else:
-                summary = self.env._("Deadline approaching: %(milestone)s", milestone=line.name)
+                summary = self.env._(
+                    "Deadline approaching: %(milestone)s", milestone=line.name
+                )
             if owner:
                 ticket.activity_schedule(
                     activity_type_id=activity_type.id,
@@ -456,7 +531,9 @@ class HelpdeskTicketSla(models.Model):
             )[:1]
         if self.milestone_id.owner == "appraisal":
             group = self.env.ref("helpdesk_utility_complaint.group_appraisal_officer")
-            return group.all_user_ids.filtered(lambda user: ticket.company_id in user.company_ids)[:1]
+            return group.all_user_ids.filtered(
+                lambda user: ticket.company_id in user.company_ids
+            )[:1]
         return ticket.user_id
 
     def _supervising_leader(self):

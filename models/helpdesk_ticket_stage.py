@@ -14,5 +14,7 @@ class HelpdeskTicketStage(models.Model):
     def _stage_for_state(self, state, team):
         stages = team._get_applicable_stages()
         return stages.filtered(
-            lambda stage: state in (stage.complaint_states or "").replace(" ", "").split(",")
+            lambda stage: (
+                state in (stage.complaint_states or "").replace(" ", "").split(",")
+            )
         )[:1]

@@ -12,13 +12,19 @@ class HrDepartment(models.Model):
     )
     # R002-03: every handling unit names three people for hotline appeals.
     complaint_principal_id = fields.Many2one(
-        "res.users", string="Appeals Principal", help="Carries overall responsibility (主要负责同志)."
+        "res.users",
+        string="Appeals Principal",
+        help="Carries overall responsibility (主要负责同志).",
     )
     complaint_supervisor_id = fields.Many2one(
-        "res.users", string="Appeals Supervisor", help="Runs the appeal work (分管负责同志)."
+        "res.users",
+        string="Appeals Supervisor",
+        help="Runs the appeal work (分管负责同志).",
     )
     complaint_handler_id = fields.Many2one(
-        "res.users", string="Dedicated Handler", help="Handles the unit's appeals full time (专职承办人员)."
+        "res.users",
+        string="Dedicated Handler",
+        help="Handles the unit's appeals full time (专职承办人员).",
     )
 
     month_deduction_points = fields.Float(
@@ -45,7 +51,9 @@ class HrDepartment(models.Model):
 
     def action_open_month_deductions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("helpdesk_utility_complaint.action_helpdesk_deduction_line")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_utility_complaint.action_helpdesk_deduction_line"
+        )
         action["domain"] = [
             ("department_id", "=", self.id),
             ("state", "!=", "cancelled"),

@@ -18,7 +18,9 @@ class ResCompany(models.Model):
         "R000-02); its supervising leader is the CSC supervising leader.",
     )
     complaint_general_manager_id = fields.Many2one(
-        "res.users", string="General Manager", help="Approves replies and extensions (R000-06, R000-28)."
+        "res.users",
+        string="General Manager",
+        help="Approves replies and extensions (R000-06, R000-28).",
     )
     complaint_hr_department_id = fields.Many2one(
         "hr.department",
@@ -59,7 +61,9 @@ class ResCompany(models.Model):
         sequences.create(
             [
                 {
-                    "name": self.env._("Appeal number (%(company)s)", company=company.name),
+                    "name": self.env._(
+                        "Appeal number (%(company)s)", company=company.name
+                    ),
                     "code": APPEAL_SEQUENCE_CODE,
                     "company_id": company.id,
                     "prefix": "SQ%(year)s-",

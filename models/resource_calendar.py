@@ -22,7 +22,9 @@ _logger = logging.getLogger(__name__)
 try:
     import chinese_calendar
     import holidays as holidays_lib
-except ImportError:  # declared in external_dependencies; Odoo refuses to install without
+except (
+    ImportError
+):  # declared in external_dependencies; Odoo refuses to install without
     _logger.debug("chinesecalendar or holidays is not installed")
     chinese_calendar = holidays_lib = None
 
@@ -119,8 +121,13 @@ class ResourceCalendar(models.Model):
         if self.flexible_hours:
             return result
         # Widened by a day: the bounds are compared again in each resource's timezone.
-        first, last = start_dt.date() - timedelta(days=1), end_dt.date() + timedelta(days=1)
-        makeup_days = self.sudo().makeup_day_ids.filtered(lambda day: first <= day.date <= last)
+        first, last = (
+            start_dt.date() - timedelta(days=1),
+            end_dt.date() + timedelta(days=1),
+        )
+        makeup_days = self.sudo().makeup_day_ids.filtered(
+            lambda day: first <= day.date <= last
+        )
         if not makeup_days:
             return result
 
@@ -151,7 +158,9 @@ class ResourceCalendar(models.Model):
             calendar = resource_calendars.get(resource) if resource else self
             if not calendar or calendar.flexible_hours:
                 continue  # flexible schedules have no fixed working days to make up
-            resources_per_tz[tz or pytz.timezone((resource or self).tz)].append(resource)
+            resources_per_tz[tz or pytz.timezone((resource or self).tz)].append(
+                resource
+            )
 
         for local_tz, tz_resources in resources_per_tz.items():
             low, high = start_dt.astimezone(local_tz), end_dt.astimezone(local_tz)
@@ -172,7 +181,9 @@ class ResourceCalendar(models.Model):
                         datetime.combine(day.date, float_to_time(attendance.hour_to))
                     )
                     if max(low, day_from) < min(high, day_to):
-                        items.append((max(low, day_from), min(high, day_to), attendance))
+                        items.append(
+                            (max(low, day_from), min(high, day_to), attendance)
+                        )
             if items:
                 extra = Intervals(items, keep_distinct=True)
                 for resource in tz_resources:
@@ -191,7 +202,10 @@ class ResourceCalendar(models.Model):
         the change, False for an open end; a deadline before the change or a clock that
         started after it cannot move (a day of margin covers the time zone).
         """
-        domain = [("reached_at", "=", False), ("status", "in", ("running", "paused", "breached"))]
+        domain = [
+            ("reached_at", "=", False),
+            ("status", "in", ("running", "paused", "breached")),
+        ]
         if date_from:
             domain.append(("deadline", ">=", date_from - timedelta(days=1)))
         if date_to:
@@ -285,7 +299,9 @@ class ResourceCalendar(models.Model):
         self._check_holiday_years(from_year, to_year)
         years = self.env["resource.calendar.holiday.year"]
         for calendar in self:
-            deferred = calendar.with_context(**{DEFER_HOOK: True, "mail_create_nolog": True})
+            deferred = calendar.with_context(
+                **{DEFER_HOOK: True, "mail_create_nolog": True}
+            )
             for year in range(from_year, to_year + 1):
                 years |= deferred._load_china_holiday_year(year)
             calendar._working_time_changed(date(from_year, 1, 1), date(to_year, 12, 31))
@@ -349,7 +365,8 @@ class ResourceCalendar(models.Model):
             day_from = self._sla_utc(day, tz)
             day_to = self._sla_utc(day + timedelta(days=1), tz) - timedelta(seconds=1)
             return any(
-                leave.date_from <= day_from and leave.date_to >= day_to for leave in manual_leaves
+                leave.date_from <= day_from and leave.date_to >= day_to
+                for leave in manual_leaves
             )
 
         # Consecutive days of one holiday become one time off, as one would enter it.
@@ -357,7 +374,11 @@ class ResourceCalendar(models.Model):
         for day in sorted(holidays):
             if covered(day):
                 continue
-            if runs and runs[-1][1] + timedelta(days=1) == day and runs[-1][2] == holidays[day]:
+            if (
+                runs
+                and runs[-1][1] + timedelta(days=1) == day
+                and runs[-1][2] == holidays[day]
+            ):
                 runs[-1][1] = day
             else:
                 runs.append([day, day, holidays[day]])
@@ -369,7 +390,8 @@ class ResourceCalendar(models.Model):
                     "resource_id": False,
                     "time_type": "leave",
                     "date_from": self._sla_utc(first, tz),
-                    "date_to": self._sla_utc(last + timedelta(days=1), tz) - timedelta(seconds=1),
+                    "date_to": self._sla_utc(last + timedelta(days=1), tz)
+                    - timedelta(seconds=1),
                     "holiday_source": source,
                 }
                 for first, last, name in runs
@@ -404,7 +426,8 @@ class ResourceCalendar(models.Model):
             to_load |= {
                 year
                 for year, record in known.items()
-                if record.state == "provisional" and self._china_arrangement_covers(year)
+                if record.state == "provisional"
+                and self._china_arrangement_covers(year)
             }
             for year in sorted(to_load):
                 calendar._load_china_holidays(year, year)
@@ -438,7 +461,11 @@ class ResourceCalendar(models.Model):
     @api.model
     def _sla_utc(self, local_day, tz, at=time.min):
         """Naive UTC datetime of ``at`` o'clock on a local date."""
-        return tz.localize(datetime.combine(local_day, at)).astimezone(pytz.utc).replace(tzinfo=None)
+        return (
+            tz.localize(datetime.combine(local_day, at))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+        )
 
     @ormcache("self.id", "year")
     def _sla_year_schedule(self, year):
@@ -447,7 +474,9 @@ class ResourceCalendar(models.Model):
         calendar = self.sudo()
         tz = calendar._sla_tz()
         intervals = calendar._work_intervals_batch(
-            tz.localize(datetime(year, 1, 1)), tz.localize(datetime(year + 1, 1, 1)), tz=tz
+            tz.localize(datetime(year, 1, 1)),
+            tz.localize(datetime(year + 1, 1, 1)),
+            tz=tz,
         )[False]
         starts, ends, cum, dates, day_ends = [], [], [], [], []
         total = 0.0
@@ -468,11 +497,21 @@ class ResourceCalendar(models.Model):
             self.env["resource.calendar.holiday.year"]
             .sudo()
             .search_count(
-                [("calendar_id", "=", self.id), ("year", "=", year), ("state", "=", "confirmed")]
+                [
+                    ("calendar_id", "=", self.id),
+                    ("year", "=", year),
+                    ("state", "=", "confirmed"),
+                ]
             )
         )
         return SlaSchedule(
-            tuple(starts), tuple(ends), tuple(cum), tuple(dates), tuple(day_ends), total, confirmed
+            tuple(starts),
+            tuple(ends),
+            tuple(cum),
+            tuple(dates),
+            tuple(day_ends),
+            total,
+            confirmed,
         )
 
     def _sla_schedule(self, year):
@@ -489,7 +528,8 @@ class ResourceCalendar(models.Model):
 
     def _sla_provisional(self, first_year, last_year):
         return not all(
-            self._sla_year_schedule(year).confirmed for year in range(first_year, last_year + 1)
+            self._sla_year_schedule(year).confirmed
+            for year in range(first_year, last_year + 1)
         )
 
     @api.model
@@ -504,12 +544,19 @@ class ResourceCalendar(models.Model):
         if unit not in CLOCK_UNITS + WORKING_UNITS:
             raise UserError(self.env._("Unknown deadline unit: %(unit)s.", unit=unit))
         if counting not in COUNTINGS:
-            raise UserError(self.env._("Unknown way of counting days: %(counting)s.", counting=counting))
+            raise UserError(
+                self.env._(
+                    "Unknown way of counting days: %(counting)s.", counting=counting
+                )
+            )
         if isinstance(duration, bool) or not isinstance(duration, (int, float)):
             raise ValidationError(self.env._("A deadline duration must be a number."))
         if duration < 0:
             raise ValidationError(
-                self.env._("A deadline duration cannot be negative (%(duration)s).", duration=duration)
+                self.env._(
+                    "A deadline duration cannot be negative (%(duration)s).",
+                    duration=duration,
+                )
             )
 
     def _sla_plan_work(self, start, seconds):
@@ -572,12 +619,18 @@ class ResourceCalendar(models.Model):
         if unit == "calendar_days":
             if counting == "next_day" and whole:
                 tz = self._sla_tz()
-                last_day = self._sla_local(start, tz).date() + timedelta(days=int(duration))
+                last_day = self._sla_local(start, tz).date() + timedelta(
+                    days=int(duration)
+                )
                 return self._sla_utc(last_day, tz, time(23, 59, 59)), False
             return start + timedelta(days=duration), False
         if unit == "working_days" and counting == "next_day" and whole and duration:
             return self._sla_working_day_end(start, int(duration))
-        hours = duration if unit == "working_hours" else duration * self._sla_hours_per_day()
+        hours = (
+            duration
+            if unit == "working_hours"
+            else duration * self._sla_hours_per_day()
+        )
         return self._sla_plan_work(start, hours * 3600)
 
     def _sla_hours_per_day(self):

@@ -64,7 +64,9 @@ class ResourceCalendarHolidayYear(models.Model):
     @api.constrains("year")
     def _check_year(self):
         if any(record.year < 1 for record in self):
-            raise ValidationError(self.env._("A holiday arrangement needs a valid year."))
+            raise ValidationError(
+                self.env._("A holiday arrangement needs a valid year.")
+            )
 
     def _moves_working_time(self, vals):
         return bool({"calendar_id", "year", "state"} & set(vals))
@@ -88,7 +90,9 @@ class ResourceCalendarHolidayYear(models.Model):
     def _ensure_arrangement_activity(self):
         """Ask a complaint manager, once per provisional year, for the official arrangement."""
         group = self.env.ref("helpdesk_utility_complaint.group_complaint_manager")
-        managers = group.all_user_ids.filtered(lambda user: user.active and not user.share)
+        managers = group.all_user_ids.filtered(
+            lambda user: user.active and not user.share
+        )
         for record in self.filtered(lambda record: record.state == "provisional"):
             if record.activity_search([ARRANGEMENT_ACTIVITY], only_automated=False):
                 continue

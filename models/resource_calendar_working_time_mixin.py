@@ -20,7 +20,9 @@ class ResourceCalendarWorkingTimeMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env["resource.calendar"]._working_time_changed_batch(records._working_time_spans())
+        self.env["resource.calendar"]._working_time_changed_batch(
+            records._working_time_spans()
+        )
         return records
 
     def write(self, vals):

@@ -30,7 +30,9 @@ class ComplaintCase(TransactionCase):
         cls.billing = Department.create({"name": "Billing Department"})
 
         cls.office_user = cls._user("office_clerk", GROUP_OFFICE, cls.office_department)
-        cls.network_handler = cls._user("network_handler", GROUP_HANDLER, cls.repair_section)
+        cls.network_handler = cls._user(
+            "network_handler", GROUP_HANDLER, cls.repair_section
+        )
         cls.network_manager = cls._user(
             "network_manager", GROUP_DEPARTMENT_MANAGER, cls.network
         )

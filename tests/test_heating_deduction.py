@@ -21,16 +21,23 @@ class TestHeatingDeduction(ComplaintCase):
         super().setUpClass()
         cls.company.write(
             {
-                "complaint_preset_id": cls.env.ref("helpdesk_utility_complaint.preset_heating").id,
+                "complaint_preset_id": cls.env.ref(
+                    "helpdesk_utility_complaint.preset_heating"
+                ).id,
                 "complaint_office_department_id": cls.office_department.id,
             }
         )
-        cls.temperature = cls.env.ref("helpdesk_utility_complaint.cat_heating_temperature")
+        cls.temperature = cls.env.ref(
+            "helpdesk_utility_complaint.cat_heating_temperature"
+        )
 
     def _received(self, when, **values):
         with freeze_time(when):
             return self._appeal(
-                received_at=utc(when), category_id=self.temperature.id, department_id=self.network.id, **values
+                received_at=utc(when),
+                category_id=self.temperature.id,
+                department_id=self.network.id,
+                **values,
             )
 
     def _event(self, appeal, code, when):
@@ -38,7 +45,9 @@ class TestHeatingDeduction(ComplaintCase):
             appeal._record_event(code)
 
     def _lines(self, appeal, code):
-        return appeal.deduction_ids.filtered(lambda line: line.rule_code == code and line.state != "cancelled")
+        return appeal.deduction_ids.filtered(
+            lambda line: line.rule_code == code and line.state != "cancelled"
+        )
 
     def test_r003_20_late_acceptance_per_started_30_minutes(self):
         """Due 10:30 Beijing: 10 or 30 minutes late costs 1 point, 31 minutes 2 (C-06), to
@@ -52,18 +61,30 @@ class TestHeatingDeduction(ComplaintCase):
             appeal = self._received("2026-11-18 02:00:00")
             self._event(appeal, "dispatch", dispatched)
             lines = self._lines(appeal, "R003-20")
-            self.assertEqual(lines.mapped("points"), [points] if points else [], dispatched)
+            self.assertEqual(
+                lines.mapped("points"), [points] if points else [], dispatched
+            )
             if points:
                 self.assertEqual(lines.department_id, self.office_department)
 
     def test_r003_21_late_contact_per_started_hour(self):
-        for contact, points in (("2026-11-18 04:00:00", None), ("2026-11-18 04:30:00", 2.0), ("2026-11-18 05:01:00", 4.0)):
+        for contact, points in (
+            ("2026-11-18 04:00:00", None),
+            ("2026-11-18 04:30:00", 2.0),
+            ("2026-11-18 05:01:00", 4.0),
+        ):
             appeal = self._received("2026-11-18 01:50:00")
             self._event(appeal, "dispatch", "2026-11-18 02:00:00")
             self._event(appeal, "first_contact", contact)
-            self.assertEqual(self._lines(appeal, "R003-21").mapped("points"), [points] if points else [], contact)
+            self.assertEqual(
+                self._lines(appeal, "R003-21").mapped("points"),
+                [points] if points else [],
+                contact,
+            )
             if points:
-                self.assertEqual(self._lines(appeal, "R003-21").department_id, self.network)
+                self.assertEqual(
+                    self._lines(appeal, "R003-21").department_id, self.network
+                )
 
     def test_r003_26_handling_time_bands(self):
         """Solution due Thursday 10:00 Beijing: late into the 1st, 2nd and 3rd working day
@@ -75,23 +96,43 @@ class TestHeatingDeduction(ComplaintCase):
             ("2026-11-23 03:00:00", 3, 10.0),  # Monday: the weekend does not count
         )
         for index, (solved, days, points) in enumerate(cases):
-            appeal = self._received("2026-11-18 02:00:00", complainant_phone=f"1380000{index:04d}")
+            appeal = self._received(
+                "2026-11-18 02:00:00", complainant_phone=f"1380000{index:04d}"
+            )
             self._event(appeal, "solution_proposed", solved)
-            solution = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "solution")
+            solution = appeal.sla_line_ids.filtered(
+                lambda line: line.milestone_id.code == "solution"
+            )
             self.assertEqual(solution.overdue_working_days, days, solved)
-            self.assertEqual(self._lines(appeal, "R003-26/solution").mapped("points"), [points] if points else [], solved)
+            self.assertEqual(
+                self._lines(appeal, "R003-26/solution").mapped("points"),
+                [points] if points else [],
+                solved,
+            )
 
     def test_r003_27_the_same_problem_late_again_doubles(self):
         first = self._received("2026-11-02 02:00:00")
         self._event(first, "solution_proposed", "2026-11-03 03:00:00")
         second = self._received("2026-11-16 02:00:00")
-        self.assertEqual(second.repeat_of_id, first, "same customer and problem within 30 days (R003-32)")
+        self.assertEqual(
+            second.repeat_of_id,
+            first,
+            "same customer and problem within 30 days (R003-32)",
+        )
         self._event(second, "solution_proposed", "2026-11-17 03:00:00")
         self.assertEqual(self._lines(first, "R003-26/solution").points, 3.0)
         self.assertEqual(self._lines(second, "R003-26/solution").points, 6.0)
-        other = self._received("2026-11-16 02:00:00", complainant_phone="13900001111", partner_name="王女士")
+        other = self._received(
+            "2026-11-16 02:00:00",
+            complainant_phone="13900001111",
+            partner_name="王女士",
+        )
         self._event(other, "solution_proposed", "2026-11-17 03:00:00")
-        self.assertEqual(self._lines(other, "R003-26/solution").points, 3.0, "another customer is no repeat")
+        self.assertEqual(
+            self._lines(other, "R003-26/solution").points,
+            3.0,
+            "another customer is no repeat",
+        )
 
     def test_r003_41_unsatisfied_rating_reviewed_late(self):
         appeal = self._received("2026-11-16 02:00:00")
@@ -101,11 +142,18 @@ class TestHeatingDeduction(ComplaintCase):
         # Every unsatisfied rating has its own review clock (a recurring milestone).
         self._event(appeal, "unsatisfied_callback", "2026-11-19 02:00:00")
         self._event(appeal, "cause_review", "2026-11-20 02:30:00")
-        self.assertEqual(self._lines(appeal, "R003-41").mapped("points"), [1.0], "the second review was late")
+        self.assertEqual(
+            self._lines(appeal, "R003-41").mapped("points"),
+            [1.0],
+            "the second review was late",
+        )
         late = self._received("2026-11-16 02:00:00", complainant_phone="13900002222")
         self._event(late, "unsatisfied_callback", "2026-11-17 02:00:00")
         self._event(late, "cause_review", "2026-11-18 02:01:00")
         self.assertEqual(
-            [(line.department_id, line.points) for line in self._lines(late, "R003-41")],
+            [
+                (line.department_id, line.points)
+                for line in self._lines(late, "R003-41")
+            ],
             [(self.office_department, 1.0)],
         )

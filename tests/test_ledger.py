@@ -32,12 +32,16 @@ class TestLedger(ComplaintCase):
         form.name = "Water outage without notice"
         form.description = "<p>No water since this morning.</p>"
         form.channel_id = self.phone
-        form.category_id = self.env.ref("helpdesk_utility_complaint.cat_water_outage_unplanned")
+        form.category_id = self.env.ref(
+            "helpdesk_utility_complaint.cat_water_outage_unplanned"
+        )
         form.partner_name = "李女士"
         form.complainant_phone = "0533-2281234"
         form.complainant_address = "人民西路8号"
         appeal = form.save()
-        self.assertEqual(appeal.nature_id, self.complaint, "nature comes from the category")
+        self.assertEqual(
+            appeal.nature_id, self.complaint, "nature comes from the category"
+        )
         self.assertEqual(appeal.receiving_department_id, self.office_department)
         self.assertTrue(appeal.number.startswith(f"SQ{fields.Date.today().year}-"))
         self.assertLessEqual(appeal.received_at, fields.Datetime.now())
@@ -47,7 +51,9 @@ class TestLedger(ComplaintCase):
         heating_policy = self.env.ref("helpdesk_utility_complaint.cat_heating_policy")
         appeal = self._appeal(category_id=heating_policy.id, nature_id=None)
         self.assertEqual(appeal.nature_id, self.consultation)
-        explicit = self._appeal(category_id=heating_policy.id, nature_id=self.complaint.id)
+        explicit = self._appeal(
+            category_id=heating_policy.id, nature_id=self.complaint.id
+        )
         self.assertEqual(explicit.nature_id, self.complaint)
 
     def test_r003_10_phone_numbers(self):
@@ -65,7 +71,13 @@ class TestLedger(ComplaintCase):
         ):
             appeal = self._appeal(complainant_phone=valid)
             self.assertEqual(appeal.sudo().complainant_phone, valid)
-        for invalid in ("1380533123", "23805331234", "phone", "0533-12", "138053312345"):
+        for invalid in (
+            "1380533123",
+            "23805331234",
+            "phone",
+            "0533-12",
+            "138053312345",
+        ):
             with self.assertRefused(ValidationError, "not a valid phone number"):
                 self._appeal(complainant_phone=invalid)
 
@@ -94,15 +106,22 @@ class TestLedger(ComplaintCase):
         with self.assertRefused(ValidationError, "platform deadline"):
             appeal.platform_deadline = False
         own = self._appeal()
-        self.assertFalse(own.is_platform, "an own-channel appeal needs no platform data")
+        self.assertFalse(
+            own.is_platform, "an own-channel appeal needs no platform data"
+        )
 
     def test_wrong_dates_are_refused(self):
         now = fields.Datetime.now()
         with self.assertRefused(ValidationError, "future"):
             self._appeal(received_at=now + timedelta(hours=1))
         with self.assertRefused(ValidationError, "occurred after"):
-            self._appeal(received_at=now - timedelta(hours=3), occurred_at=now - timedelta(hours=1))
-        with self.assertRefused(ValidationError, "later than the time the appeal was received"):
+            self._appeal(
+                received_at=now - timedelta(hours=3),
+                occurred_at=now - timedelta(hours=1),
+            )
+        with self.assertRefused(
+            ValidationError, "later than the time the appeal was received"
+        ):
             self._appeal(
                 channel_id=self.hotline_12345.id,
                 platform_reference="ZB12345-0002",

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from freezegun import freeze_time
 
@@ -24,11 +24,17 @@ class TestOutage(ComplaintCase):
         Department = cls.env["hr.department"]
         cls.testing_center = Department.create({"name": "Water-Quality Testing Center"})
         cls.brigade = Department.create({"name": "Inspection Brigade"})
-        cls.brigade_head = cls._user("brigade_head", GROUP_DEPARTMENT_MANAGER, cls.brigade)
+        cls.brigade_head = cls._user(
+            "brigade_head", GROUP_DEPARTMENT_MANAGER, cls.brigade
+        )
         cls.brigade.manager_id = cls.brigade_head.employee_id
         cls.major = cls.env.ref("helpdesk_utility_complaint.cat_water_major_emergency")
-        cls.planned_category = cls.env.ref("helpdesk_utility_complaint.cat_water_outage_planned")
-        cls.quality_category = cls.env.ref("helpdesk_utility_complaint.cat_water_quality")
+        cls.planned_category = cls.env.ref(
+            "helpdesk_utility_complaint.cat_water_outage_planned"
+        )
+        cls.quality_category = cls.env.ref(
+            "helpdesk_utility_complaint.cat_water_quality"
+        )
 
     def _outage(self, user=None, **values):
         vals = {
@@ -38,12 +44,18 @@ class TestOutage(ComplaintCase):
             "department_id": self.network.id,
         }
         vals.update(values)
-        return self.env["helpdesk.outage"].with_user(user or self.office_user).create(vals)
+        return (
+            self.env["helpdesk.outage"].with_user(user or self.office_user).create(vals)
+        )
 
-    def _notified_unplanned(self, start="2026-11-18 00:00:00", restoration="2026-11-18 04:00:00"):
+    def _notified_unplanned(
+        self, start="2026-11-18 00:00:00", restoration="2026-11-18 04:00:00"
+    ):
         with freeze_time(start):
             outage = self._outage(
-                kind="unplanned", start_at=utc(start), expected_restoration_at=utc(restoration)
+                kind="unplanned",
+                start_at=utc(start),
+                expected_restoration_at=utc(restoration),
             )
             outage.action_notify()
         return outage
@@ -56,14 +68,19 @@ class TestOutage(ComplaintCase):
         """R002-27: 提前48小时 includes 48 hours; 47 h 59 min is a breach, by 1 minute."""
         self.assertEqual(self.preset.outage_notice_hours, 48)
         self.assertEqual(
-            self.env.ref("helpdesk_utility_complaint.preset_water_company").outage_notice_hours, 48
+            self.env.ref(
+                "helpdesk_utility_complaint.preset_water_company"
+            ).outage_notice_hours,
+            48,
         )
         with freeze_time("2026-11-20 02:01:00"):
             exact = self._outage(
-                start_at=utc("2026-11-22 02:00:00"), csc_notified_at=utc("2026-11-20 02:00:00")
+                start_at=utc("2026-11-22 02:00:00"),
+                csc_notified_at=utc("2026-11-20 02:00:00"),
             )
             short = self._outage(
-                start_at=utc("2026-11-22 02:00:00"), csc_notified_at=utc("2026-11-20 02:01:00")
+                start_at=utc("2026-11-22 02:00:00"),
+                csc_notified_at=utc("2026-11-20 02:01:00"),
             )
         self.assertEqual(exact.required_notice_hours, 48)
         self.assertEqual(exact.notice_lead_hours, 48.0)
@@ -72,24 +89,30 @@ class TestOutage(ComplaintCase):
         self.assertTrue(short.notice_breached)
         self.assertAlmostEqual(short.notice_shortfall_hours, 1 / 60)
         self.assertEqual(
-            self.env["helpdesk.outage"].search([("notice_breached", "=", True), ("id", "in", (exact | short).ids)]),
+            self.env["helpdesk.outage"].search(
+                [("notice_breached", "=", True), ("id", "in", (exact | short).ids)]
+            ),
             short,
         )
         # Correcting the notice time clears the flag; an unplanned outage is never "short".
         short.csc_notified_at = utc("2026-11-19 02:00:00")
         self.assertFalse(short.notice_breached)
-        short.write({"kind": "unplanned", "csc_notified_at": utc("2026-11-20 02:01:00")})
+        short.write(
+            {"kind": "unplanned", "csc_notified_at": utc("2026-11-20 02:01:00")}
+        )
         self.assertFalse(short.notice_breached)
 
     def test_r002_27_notice_hours_come_from_the_preset_in_force(self):
         """R002-27: N is the preset's editable number, kept on the outage it applied to."""
         with freeze_time("2026-11-20 02:00:00"):
             before = self._outage(
-                start_at=utc("2026-11-23 01:00:00"), csc_notified_at=utc("2026-11-20 02:00:00")
+                start_at=utc("2026-11-23 01:00:00"),
+                csc_notified_at=utc("2026-11-20 02:00:00"),
             )
             self.preset.outage_notice_hours = 72
             after = self._outage(
-                start_at=utc("2026-11-23 01:00:00"), csc_notified_at=utc("2026-11-20 02:00:00")
+                start_at=utc("2026-11-23 01:00:00"),
+                csc_notified_at=utc("2026-11-20 02:00:00"),
             )
         self.assertEqual(before.required_notice_hours, 48)
         self.assertFalse(before.notice_breached)
@@ -101,19 +124,29 @@ class TestOutage(ComplaintCase):
         """R002-27: the CSC is told the reason, the time and the area; customers by SMS or notice."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(area=False, start_at=utc("2026-11-21 02:00:00"))
-            with self.assertRefused(UserError, "enter Area, Expected Restoration before"):
+            with self.assertRefused(
+                UserError, "enter Area, Expected Restoration before"
+            ):
                 outage.action_notify()
             outage.write(
-                {"area": "Huaguang Road", "expected_restoration_at": utc("2026-11-21 10:00:00")}
+                {
+                    "area": "Huaguang Road",
+                    "expected_restoration_at": utc("2026-11-21 10:00:00"),
+                }
             )
             outage.action_notify()
         self.assertEqual(outage.state, "notified")
         self.assertEqual(outage.csc_notified_at, utc("2026-11-20 02:00:00"))
         self.assertTrue(outage.notice_breached)
         self.assertEqual(outage.notice_shortfall_hours, 24.0)
-        self.assertIn("24.0 hours short of the 48 hours required", outage.message_ids[0].body)
+        self.assertIn(
+            "24.0 hours short of the 48 hours required", outage.message_ids[0].body
+        )
         outage.write(
-            {"customers_notified_at": utc("2026-11-20 02:00:00"), "customer_notice_sms": True}
+            {
+                "customers_notified_at": utc("2026-11-20 02:00:00"),
+                "customer_notice_sms": True,
+            }
         )
         self.assertTrue(outage.customer_notice_breached)
         with self.assertRefused(ValidationError, "cannot be in the future"):
@@ -155,7 +188,9 @@ class TestOutage(ComplaintCase):
                 }
             )
         self.assertFalse(in_time.is_late)
-        self.assertEqual(in_time.previous_expected_restoration_at, utc("2026-11-18 04:00:00"))
+        self.assertEqual(
+            in_time.previous_expected_restoration_at, utc("2026-11-18 04:00:00")
+        )
         self.assertEqual(outage.expected_restoration_at, utc("2026-11-18 08:00:00"))
         self.assertFalse(outage.has_late_update)
         with freeze_time("2026-11-18 08:00:00"):
@@ -167,7 +202,9 @@ class TestOutage(ComplaintCase):
                 }
             )
         self.assertTrue(late.is_late)
-        self.assertEqual(late.previous_expected_restoration_at, utc("2026-11-18 08:00:00"))
+        self.assertEqual(
+            late.previous_expected_restoration_at, utc("2026-11-18 08:00:00")
+        )
         self.assertEqual(outage.expected_restoration_at, utc("2026-11-18 08:00:00"))
         self.assertTrue(outage.has_late_update)
         self.assertIn("Late", outage.message_ids[0].body)
@@ -175,23 +212,35 @@ class TestOutage(ComplaintCase):
             Update.create({"outage_id": outage.id, "site_situation": "No news"})
         # Updates are evidence: the unit that gave one cannot rewrite it afterwards.
         with self.assertRaises(AccessError):
-            late.with_user(self.office_user).write({"notified_at": utc("2026-11-18 07:00:00")})
+            late.with_user(self.office_user).write(
+                {"notified_at": utc("2026-11-18 07:00:00")}
+            )
         with freeze_time("2026-11-18 07:59:00"):
             self.assertFalse(
-                self.env["helpdesk.outage"].search([("restoration_overdue", "=", True), ("id", "=", outage.id)])
+                self.env["helpdesk.outage"].search(
+                    [("restoration_overdue", "=", True), ("id", "=", outage.id)]
+                )
             )
         with freeze_time("2026-11-18 08:01:00"):
             self.assertEqual(
-                self.env["helpdesk.outage"].search([("restoration_overdue", "=", True), ("id", "=", outage.id)]),
+                self.env["helpdesk.outage"].search(
+                    [("restoration_overdue", "=", True), ("id", "=", outage.id)]
+                ),
                 outage,
             )
 
     def test_r002_29_no_update_on_a_draft_or_restored_outage(self):
         with freeze_time("2026-11-18 00:00:00"):
             draft = self._outage(kind="unplanned", start_at=utc("2026-11-18 00:00:00"))
-            with self.assertRefused(UserError, "notified outage that is not yet restored"):
+            with self.assertRefused(
+                UserError, "notified outage that is not yet restored"
+            ):
                 self.env["helpdesk.outage.update"].with_user(self.office_user).create(
-                    {"outage_id": draft.id, "site_situation": "x", "restoration_unknown": True}
+                    {
+                        "outage_id": draft.id,
+                        "site_situation": "x",
+                        "restoration_unknown": True,
+                    }
                 )
 
     def test_r002_30_restoration_reported_at_once(self):
@@ -226,33 +275,49 @@ class TestOutage(ComplaintCase):
         with freeze_time("2026-11-18 00:10:00"):
             outage.action_publish()
         first = outage.publication_ids
-        self.assertEqual(sorted(first.mapped("channel")), ["website", "wechat", "weibo"])
+        self.assertEqual(
+            sorted(first.mapped("channel")), ["website", "wechat", "weibo"]
+        )
         self.assertFalse(first.update_id)
         self.assertEqual(set(first.mapped("delay_minutes")), {10})
         self.assertFalse(outage.publication_pending)
         with self.assertRefused(UserError, "nothing to publish"):
             outage.action_publish()
         with freeze_time("2026-11-18 01:00:00"):
-            update = self.env["helpdesk.outage.update"].with_user(self.office_user).create(
-                {
-                    "outage_id": outage.id,
-                    "site_situation": "Repair takes longer",
-                    "new_expected_restoration_at": utc("2026-11-18 06:00:00"),
-                }
+            update = (
+                self.env["helpdesk.outage.update"]
+                .with_user(self.office_user)
+                .create(
+                    {
+                        "outage_id": outage.id,
+                        "site_situation": "Repair takes longer",
+                        "new_expected_restoration_at": utc("2026-11-18 06:00:00"),
+                    }
+                )
             )
         self.assertTrue(outage.publication_pending)
-        Publication = self.env["helpdesk.outage.publication"].with_user(self.office_user)
+        Publication = self.env["helpdesk.outage.publication"].with_user(
+            self.office_user
+        )
         with freeze_time("2026-11-18 01:05:00"):
-            Publication.create({"outage_id": outage.id, "update_id": update.id, "channel": "weibo"})
+            Publication.create(
+                {"outage_id": outage.id, "update_id": update.id, "channel": "weibo"}
+            )
             self.assertTrue(outage.publication_pending)
             with self.assertRefused(ValidationError, "already published on Weibo"):
-                Publication.create({"outage_id": outage.id, "update_id": update.id, "channel": "weibo"})
+                Publication.create(
+                    {"outage_id": outage.id, "update_id": update.id, "channel": "weibo"}
+                )
             outage.action_publish()
-        self.assertEqual(len(outage.publication_ids.filtered(lambda p: p.update_id == update)), 3)
+        self.assertEqual(
+            len(outage.publication_ids.filtered(lambda p: p.update_id == update)), 3
+        )
         self.assertFalse(outage.publication_pending)
         # Other platforms are welcome on top of the three required ones.
         with freeze_time("2026-11-18 01:06:00"):
-            Publication.create({"outage_id": outage.id, "channel": "other", "url": "Douyin"})
+            Publication.create(
+                {"outage_id": outage.id, "channel": "other", "url": "Douyin"}
+            )
 
     def test_r002_32_emergency_supply_lines(self):
         """R002-32: emergency supply is logged against the outage: measure, point, time."""
@@ -271,7 +336,9 @@ class TestOutage(ComplaintCase):
         with self.assertRefused(ValidationError, "cannot end before it starts"):
             supply.supplied_until = utc("2026-11-18 00:30:00")
         with self.assertRaises(AccessError):
-            supply.with_user(self.network_handler).write({"delivery_point": "South gate"})
+            supply.with_user(self.network_handler).write(
+                {"delivery_point": "South gate"}
+            )
 
     # ------------------------------------------------------------------
     # R002-33 to R002-36 water quality
@@ -288,7 +355,9 @@ class TestOutage(ComplaintCase):
         with self.assertRefused(UserError, "Water-Quality Testing Center before"):
             incident.action_notify()
         with self.assertRefused(ValidationError, "two different units"):
-            incident.write({"testing_department_id": self.network.id, "state": "notified"})
+            incident.write(
+                {"testing_department_id": self.network.id, "state": "notified"}
+            )
         incident.testing_department_id = self.testing_center
         with freeze_time("2026-11-18 02:00:00"):
             incident.action_notify()
@@ -381,7 +450,12 @@ class TestOutage(ComplaintCase):
         with self.assertRefused(ValidationError, "name the inspection brigade"):
             incident.cause_kind = "illegal_use"
         with freeze_time("2026-11-18 05:00:00"):
-            incident.write({"cause_kind": "illegal_use", "inspection_department_id": self.brigade.id})
+            incident.write(
+                {
+                    "cause_kind": "illegal_use",
+                    "inspection_department_id": self.brigade.id,
+                }
+            )
         activity = incident.activity_ids
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.brigade_head)
@@ -389,11 +463,15 @@ class TestOutage(ComplaintCase):
         self.assertEqual(incident.inspection_requested_at, utc("2026-11-18 05:00:00"))
         self.assertIn("Inspection brigade", incident.message_ids[0].body)
         # Another cause does not call anyone in.
-        other = self._water_quality(testing_department_id=self.testing_center.id, cause_kind="network")
+        other = self._water_quality(
+            testing_department_id=self.testing_center.id, cause_kind="network"
+        )
         self.assertFalse(other.activity_ids)
         headless = self.env["hr.department"].create({"name": "Brigade without a head"})
         with self.assertRefused(UserError, "has no manager with a user account"):
-            other.write({"cause_kind": "illegal_use", "inspection_department_id": headless.id})
+            other.write(
+                {"cause_kind": "illegal_use", "inspection_department_id": headless.id}
+            )
         self.assertEqual(other.cause_kind, "network")
 
     # ------------------------------------------------------------------
@@ -441,8 +519,12 @@ class TestOutage(ComplaintCase):
         outage = self._notified_unplanned()
         ordinary = self._appeal(name="No water", category_id=self.low_pressure.id)
         ordinary.outage_id = outage
-        self.assertFalse(outage.message_ids.filtered(lambda m: "Major" in (m.body or "")))
-        emergency = self._appeal(name="Main burst, street flooded", category_id=self.major.id)
+        self.assertFalse(
+            outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))
+        )
+        emergency = self._appeal(
+            name="Main burst, street flooded", category_id=self.major.id
+        )
         emergency.outage_id = outage
         message = outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))
         self.assertEqual(len(message), 1)
@@ -451,12 +533,16 @@ class TestOutage(ComplaintCase):
         self.assertIn("Major", emergency.message_ids[0].body)
         # Re-saving the same link does not report it again.
         emergency.write({"outage_id": outage.id, "priority": "2"})
-        self.assertEqual(len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 1)
+        self.assertEqual(
+            len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 1
+        )
         # Linking from the outage side, or reclassifying a linked appeal, reports too.
         second = self._appeal(name="Second burst", category_id=self.major.id)
         outage.write({"ticket_ids": [(4, second.id)]})
         ordinary.category_id = self.major
-        self.assertEqual(len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 3)
+        self.assertEqual(
+            len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 3
+        )
         # A handler links an appeal of their own department without write access to the outage.
         own = self._appeal(
             name="Burst at the repair yard",
@@ -484,9 +570,13 @@ class TestOutage(ComplaintCase):
         self.assertFalse(message.partner_ids)
         with self.assertRefused(UserError, "already linked"):
             appeal.with_user(self.office_user).action_create_outage()
-        quality = self._appeal(name="Yellow water", category_id=self.quality_category.id)
+        quality = self._appeal(
+            name="Yellow water", category_id=self.quality_category.id
+        )
         action = quality.with_user(self.office_user).action_create_outage()
-        self.assertEqual(self.env["helpdesk.outage"].browse(action["res_id"]).kind, "water_quality")
+        self.assertEqual(
+            self.env["helpdesk.outage"].browse(action["res_id"]).kind, "water_quality"
+        )
 
     # ------------------------------------------------------------------
     # The appeal side: banner, filter
@@ -496,10 +586,13 @@ class TestOutage(ComplaintCase):
         """R002-27: "a planned outage notified 48 h ahead is shown on the linked appeals"."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(
-                start_at=utc("2026-11-22 02:00:00"), expected_restoration_at=utc("2026-11-22 10:00:00")
+                start_at=utc("2026-11-22 02:00:00"),
+                expected_restoration_at=utc("2026-11-22 10:00:00"),
             )
             outage.action_notify()
-            appeal = self._appeal(category_id=self.planned_category.id, outage_id=outage.id)
+            appeal = self._appeal(
+                category_id=self.planned_category.id, outage_id=outage.id
+            )
         as_office = appeal.with_user(self.office_user).with_context(tz="Asia/Shanghai")
         self.assertEqual(
             as_office.outage_notice_info,
@@ -518,13 +611,17 @@ class TestOutage(ComplaintCase):
         appeal.outage_id = unplanned
         self.assertFalse(as_office.outage_notice_info)
         # The form carries the banner, the list the optional column, the search the filter.
-        views = self.env["helpdesk.ticket"].with_user(self.office_user).get_views(
-            [(False, "form"), (False, "list"), (False, "search")]
-        )["views"]
+        views = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.office_user)
+            .get_views([(False, "form"), (False, "list"), (False, "search")])["views"]
+        )
         self.assertIn('name="outage_notice_banner"', views["form"]["arch"])
         self.assertIn('name="outage_id"', views["list"]["arch"])
         self.assertIn('name="linked_outage"', views["search"]["arch"])
-        linked = self.env["helpdesk.ticket"].search([("outage_id", "!=", False), ("id", "=", appeal.id)])
+        linked = self.env["helpdesk.ticket"].search(
+            [("outage_id", "!=", False), ("id", "=", appeal.id)]
+        )
         self.assertEqual(linked, appeal)
 
     # ------------------------------------------------------------------
@@ -540,7 +637,9 @@ class TestOutage(ComplaintCase):
         self.assertEqual(outage.with_user(self.network_handler).name, outage.name)
         with self.assertRaises(AccessError):
             outage.with_user(self.network_handler).write({"area": "Elsewhere"})
-        appeal = self._appeal(department_id=self.network.id, section_id=self.repair_section.id)
+        appeal = self._appeal(
+            department_id=self.network.id, section_id=self.repair_section.id
+        )
         with self.assertRaises(AccessError):
             appeal.with_user(self.network_handler).action_create_outage()
         self.assertFalse(appeal.outage_id)
@@ -554,7 +653,9 @@ class TestOutage(ComplaintCase):
         Menu = self.env["ir.ui.menu"]
         self.assertIn(menu.id, Menu.with_user(self.office_user)._visible_menu_ids())
         self.assertIn(menu.id, Menu.with_user(self.network_manager)._visible_menu_ids())
-        self.assertNotIn(menu.id, Menu.with_user(self.network_handler)._visible_menu_ids())
+        self.assertNotIn(
+            menu.id, Menu.with_user(self.network_handler)._visible_menu_ids()
+        )
 
     def test_reference_per_company_with_the_year(self):
         with freeze_time("2026-11-18 02:00:00"):
@@ -565,7 +666,9 @@ class TestOutage(ComplaintCase):
             )
         self.assertRegex(outage.name, r"^TS2026-\d{4}$")
         self.assertEqual(foreign.name, "TS2026-0001")
-        self.assertNotIn(foreign, self.env["helpdesk.outage"].with_user(self.office_user).search([]))
+        self.assertNotIn(
+            foreign, self.env["helpdesk.outage"].with_user(self.office_user).search([])
+        )
         with self.assertRaises(AccessError):
             foreign.with_user(self.office_user).read(["name"])
         with self.assertRefused(ValidationError, "belong to different companies"):

@@ -23,7 +23,9 @@ class TestPlatform(ComplaintCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.banyang = cls.env.ref("helpdesk_utility_complaint.channel_banyang")
-        cls.city_management = cls.env.ref("helpdesk_utility_complaint.channel_city_management")
+        cls.city_management = cls.env.ref(
+            "helpdesk_utility_complaint.channel_city_management"
+        )
         cls.column_other = cls.env.ref("helpdesk_utility_complaint.media_column_other")
         cls.company.complaint_office_department_id = cls.office_department
         with freeze_time("2026-11-17 02:00:00"):
@@ -55,11 +57,17 @@ class TestPlatform(ComplaintCase):
             )
         )
 
-    def _verdict(self, kind, verdict_date="2026-11-18", appeal=None, user=None, **values):
+    def _verdict(
+        self, kind, verdict_date="2026-11-18", appeal=None, user=None, **values
+    ):
         Verdict = self.Verdict.with_user(user) if user else self.Verdict
         return Verdict.create(
             dict(
-                {"ticket_id": (appeal or self.appeal).id, "kind": kind, "verdict_date": verdict_date},
+                {
+                    "ticket_id": (appeal or self.appeal).id,
+                    "kind": kind,
+                    "verdict_date": verdict_date,
+                },
                 **values,
             )
         )
@@ -96,7 +104,9 @@ class TestPlatform(ComplaintCase):
         # The handling department reads the replies of its appeals; others do not.
         reply.action_submit()
         self.assertEqual(reply.with_user(self.network_handler).kind, "final")
-        self.assertFalse(self.Reply.with_user(self.billing_handler).search([("id", "=", reply.id)]))
+        self.assertFalse(
+            self.Reply.with_user(self.billing_handler).search([("id", "=", reply.id)])
+        )
 
     @freeze_time(NOW)
     def test_r000_27_submitted_reply_is_a_record(self):
@@ -114,11 +124,16 @@ class TestPlatform(ComplaintCase):
         self.assertEqual(reply.submitted_by_id, self.office_user)
         event = self._events(self.appeal, "final_reply")
         self.assertEqual(event.occurred_at, utc(NOW))
-        resolve = self.appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "resolve")
+        resolve = self.appeal.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == "resolve"
+        )
         self.assertTrue(resolve.platform_overridden)
         self.assertEqual(resolve.reached_at, utc(NOW))
         self.assertEqual(resolve.status, "met")
-        self.assertIn("Final Reply submitted to 12345 Government Hotline", self._notes(self.appeal))
+        self.assertIn(
+            "Final Reply submitted to 12345 Government Hotline",
+            self._notes(self.appeal),
+        )
 
         # What was sent stays as it was sent; the acknowledgement and filing are added.
         with self.assertRefused(UserError, "submitted to the platform"):
@@ -153,8 +168,10 @@ class TestPlatform(ComplaintCase):
     @freeze_time(NOW)
     def test_r000_27_files_follow_the_reply(self):
         """Files uploaded with a reply are filed with it: whoever reads the reply reads them."""
-        upload = self.env["ir.attachment"].with_user(self.office_user).create(
-            {"name": "答复函.pdf", "raw": b"%PDF-1.4 reply"}
+        upload = (
+            self.env["ir.attachment"]
+            .with_user(self.office_user)
+            .create({"name": "答复函.pdf", "raw": b"%PDF-1.4 reply"})
         )
         with self.assertRaises(AccessError):
             upload.with_user(self.network_handler).read(["name"])
@@ -175,12 +192,20 @@ class TestPlatform(ComplaintCase):
     def test_r000_29_r000_39_hand_back_mandatory_fields(self):
         self.assertEqual(
             self.hotline_12345.handback_field_ids.mapped("key"),
-            ["reason", "suggested_unit", "legal_basis", "contact_person", "contact_phone"],
+            [
+                "reason",
+                "suggested_unit",
+                "legal_basis",
+                "contact_person",
+                "contact_phone",
+            ],
         )
         self.assertEqual(len(self.banyang.handback_field_ids), 5)
         events = len(self.appeal.event_ids)
         hand_back = self._reply("hand_back")
-        self.assertEqual(hand_back.value_ids.field_id, self.hotline_12345.handback_field_ids)
+        self.assertEqual(
+            hand_back.value_ids.field_id, self.hotline_12345.handback_field_ids
+        )
         values = {
             "reason": "小区内部管网，产权属物业",
             "suggested_unit": "物业公司",
@@ -188,7 +213,9 @@ class TestPlatform(ComplaintCase):
         }
         for line in hand_back.value_ids:
             line.value = values.get(line.field_id.key, "  ")
-        with self.assertRefused(UserError, r"lacks mandatory fields: Contact Person, Contact Phone"):
+        with self.assertRefused(
+            UserError, r"lacks mandatory fields: Contact Person, Contact Phone"
+        ):
             hand_back.action_submit()
         self.assertEqual(hand_back.state, "draft")
 
@@ -198,7 +225,8 @@ class TestPlatform(ComplaintCase):
         self.assertEqual(hand_back.state, "submitted")
         self.assertEqual(hand_back.missing_field_count, 2)
         self.assertEqual(
-            hand_back.missing_field_ids.mapped("key"), ["contact_person", "contact_phone"]
+            hand_back.missing_field_ids.mapped("key"),
+            ["contact_person", "contact_phone"],
         )
         self.assertIn("2 mandatory field(s) missing", self._notes(self.appeal))
         # The department's hand-back event (R002-13) is not the office's to record.
@@ -264,19 +292,26 @@ class TestPlatform(ComplaintCase):
         # A verdict registered late but dated earlier takes its place in the order.
         earliest = self._verdict("redo_return", "2026-11-09")
         self.assertEqual(
-            (earliest.ordinal, first.ordinal, second.ordinal, third.ordinal), (1, 2, 3, 4)
+            (earliest.ordinal, first.ordinal, second.ordinal, third.ordinal),
+            (1, 2, 3, 4),
         )
-        earliest.with_user(self.complaint_manager).action_correct("Registered on the wrong appeal")
+        earliest.with_user(self.complaint_manager).action_correct(
+            "Registered on the wrong appeal"
+        )
         self.assertEqual(earliest.ordinal, 0)
         self.assertEqual((first.ordinal, second.ordinal, third.ordinal), (1, 2, 3))
-        self.assertEqual(self.appeal.platform_verdict_ids, first | second | buck | third)
+        self.assertEqual(
+            self.appeal.platform_verdict_ids, first | second | buck | third
+        )
 
     @freeze_time(NOW)
     def test_r000_35_overdue_case_and_explained_flag(self):
         overdue = self._verdict("overdue_case", stated_overdue_days=3)
         self.assertEqual(overdue.stated_overdue_days, 3)
         self.assertFalse(overdue.explained_to_platform)
-        self.assertEqual(overdue.responsible_department_id, self.network, "the appeal's department")
+        self.assertEqual(
+            overdue.responsible_department_id, self.network, "the appeal's department"
+        )
         with self.assertRefused(ValidationError, "what was explained"):
             self._verdict("overdue_case", explained_to_platform=True)
         explained = self._verdict(
@@ -300,13 +335,19 @@ class TestPlatform(ComplaintCase):
             self._verdict("overdue_handback", appeal=undispatched)
         accepted = self._verdict("handback_accepted", appeal=undispatched)
         self.assertFalse(accepted.responsible_department_id)
-        self.assertIn("Platform verdict registered: Overdue Case", self._notes(self.appeal))
+        self.assertIn(
+            "Platform verdict registered: Overdue Case", self._notes(self.appeal)
+        )
 
     @freeze_time(NOW)
     def test_r002_14_buck_passing_circulated_by_12345(self):
-        employee = self.env["hr.employee.public"].browse(self.network_handler.employee_id.id)
+        employee = self.env["hr.employee.public"].browse(
+            self.network_handler.employee_id.id
+        )
         circular = self._verdict(
-            "circulated_by_12345", accountable_employee_ids=[(6, 0, employee.ids)], user=self.hr_officer
+            "circulated_by_12345",
+            accountable_employee_ids=[(6, 0, employee.ids)],
+            user=self.hr_officer,
         )
         self.assertEqual(circular.accountable_employee_ids, employee)
         self.assertEqual(circular.registered_by_id, self.hr_officer)
@@ -323,19 +364,30 @@ class TestPlatform(ComplaintCase):
         }
         for xmlid, expected in points.items():
             column = self.env.ref(f"helpdesk_utility_complaint.{xmlid}")
-            exposure = self._verdict("media_exposure", media_column_id=column.id, raised_on_banyang=True)
+            exposure = self._verdict(
+                "media_exposure", media_column_id=column.id, raised_on_banyang=True
+            )
             self.assertEqual(exposure.exposure_points, expected)
-            self.assertFalse(exposure.verified_true, "an exposure counts only once verified")
+            self.assertFalse(
+                exposure.verified_true, "an exposure counts only once verified"
+            )
         # Points are a snapshot: changing the column later leaves past exposures alone.
         column.with_user(self.complaint_manager).points = 4
         self.assertEqual(exposure.exposure_points, 3)
         with self.assertRefused(ValidationError, "no fixed points"):
             self._verdict("media_exposure", media_column_id=self.column_other.id)
-        other = self._verdict("media_exposure", media_column_id=self.column_other.id, exposure_points=4)
+        other = self._verdict(
+            "media_exposure", media_column_id=self.column_other.id, exposure_points=4
+        )
         self.assertEqual(other.exposure_points, 4)
-        self.assertEqual(self._verdict("media_exposure", media_column_id=column.id).exposure_points, 4)
+        self.assertEqual(
+            self._verdict("media_exposure", media_column_id=column.id).exposure_points,
+            4,
+        )
         with self.assertRefused(ValidationError, "costs the column's 4.0 points"):
-            self._verdict("media_exposure", media_column_id=column.id, exposure_points=1)
+            self._verdict(
+                "media_exposure", media_column_id=column.id, exposure_points=1
+            )
         with self.assertRefused(ValidationError, "names the column"):
             self._verdict("media_exposure")
         with self.assertRefused(ValidationError, "Only a media exposure"):
@@ -352,11 +404,15 @@ class TestPlatform(ComplaintCase):
     def test_c12_verdicts_are_archived_not_deleted(self):
         with self.assertRefused(AccessError, "Platform Verdict"):
             self._verdict("redo_return", user=self.network_handler)
-        verdict = self._verdict("redo_return", user=self.hr_officer, note="回复内容未答复诉求人问题")
+        verdict = self._verdict(
+            "redo_return", user=self.hr_officer, note="回复内容未答复诉求人问题"
+        )
         # The department charged sees the verdict; another department does not.
         self.assertEqual(verdict.with_user(self.network_manager).kind, "redo_return")
         self.assertFalse(
-            self.Verdict.with_user(self.billing_handler).search([("id", "=", verdict.id)])
+            self.Verdict.with_user(self.billing_handler).search(
+                [("id", "=", verdict.id)]
+            )
         )
         for user in (self.network_handler, self.office_user, self.hr_officer):
             with self.assertRefused(AccessError, "Platform Verdict"):
@@ -383,17 +439,29 @@ class TestPlatform(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_20_platform_extension_needs_the_platform_grant(self):
-        self.company.complaint_preset_id = self.env.ref("helpdesk_utility_complaint.preset_water_hotline")
+        self.company.complaint_preset_id = self.env.ref(
+            "helpdesk_utility_complaint.preset_water_hotline"
+        )
         with freeze_time("2026-11-18 01:00:00"):
             appeal = self._platform_appeal(self.hotline_12345, "12345-20261118-007")
         with freeze_time("2026-11-18 02:00:00"):
             appeal._record_event("dispatch")
-        line = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "complete")
+        line = appeal.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == "complete"
+        )
         self.assertTrue(line.platform_overridden)
         self.assertEqual(line.deadline, utc("2026-11-27 09:00:00"))
         with freeze_time("2026-11-20 02:00:00"):
-            request = self.env["helpdesk.sla.extension"].with_user(self.network_handler).create(
-                {"line_id": line.id, "reason": "需更换主管道，工程量大", "new_deadline": utc("2026-12-04 09:00:00")}
+            request = (
+                self.env["helpdesk.sla.extension"]
+                .with_user(self.network_handler)
+                .create(
+                    {
+                        "line_id": line.id,
+                        "reason": "需更换主管道，工程量大",
+                        "new_deadline": utc("2026-12-04 09:00:00"),
+                    }
+                )
             )
             self.assertEqual(request.platform_answer, "pending")
             with self.assertRefused(UserError, "platform granted"):
@@ -415,15 +483,27 @@ class TestPlatform(ComplaintCase):
         # An own-channel deadline is not the platform's: the office decides alone (R002-18).
         with freeze_time("2026-11-18 01:00:00"):
             own = self._appeal(
-                channel_id=self.env.ref("helpdesk_utility_complaint.channel_own_hotline").id,
+                channel_id=self.env.ref(
+                    "helpdesk_utility_complaint.channel_own_hotline"
+                ).id,
                 department_id=self.network.id,
                 section_id=self.repair_section.id,
             )
             own._record_event("dispatch")
-            own_line = own.sla_line_ids.filtered(lambda line: line.milestone_id.code == "complete")
+            own_line = own.sla_line_ids.filtered(
+                lambda line: line.milestone_id.code == "complete"
+            )
             self.assertFalse(own_line.platform_overridden)
-            own_request = self.env["helpdesk.sla.extension"].with_user(self.network_handler).create(
-                {"line_id": own_line.id, "reason": "道路封闭", "new_deadline": utc("2026-11-20 01:00:00")}
+            own_request = (
+                self.env["helpdesk.sla.extension"]
+                .with_user(self.network_handler)
+                .create(
+                    {
+                        "line_id": own_line.id,
+                        "reason": "道路封闭",
+                        "new_deadline": utc("2026-11-20 01:00:00"),
+                    }
+                )
             )
             self.assertFalse(own_request.platform_answer)
             own_request.with_user(self.office_user).action_approve()
@@ -451,12 +531,22 @@ class TestPlatform(ComplaintCase):
             {"ticket_id": foreign.id, "kind": "final", "body": "<p>.</p>"}
         )
         verdict = self.env["helpdesk.platform.verdict"].create(
-            {"ticket_id": foreign.id, "kind": "handback_accepted", "verdict_date": date(2026, 11, 18)}
+            {
+                "ticket_id": foreign.id,
+                "kind": "handback_accepted",
+                "verdict_date": date(2026, 11, 18),
+            }
         )
-        self.assertEqual((reply.company_id, verdict.company_id), (other_company, other_company))
+        self.assertEqual(
+            (reply.company_id, verdict.company_id), (other_company, other_company)
+        )
         for user in (self.office_user, self.hr_officer):
-            self.assertFalse(self.Reply.with_user(user).search([("ticket_id", "=", foreign.id)]))
-            self.assertFalse(self.Verdict.with_user(user).search([("ticket_id", "=", foreign.id)]))
+            self.assertFalse(
+                self.Reply.with_user(user).search([("ticket_id", "=", foreign.id)])
+            )
+            self.assertFalse(
+                self.Verdict.with_user(user).search([("ticket_id", "=", foreign.id)])
+            )
             with self.assertRaises(AccessError):
                 verdict.with_user(user).read(["kind"])
         with self.assertRaises(AccessError):

@@ -19,7 +19,13 @@ class TestReferenceData(TransactionCase):
         platforms = self._codes("helpdesk.ticket.channel", [("is_platform", "=", True)])
         self.assertEqual(
             platforms,
-            {"hotline_12345", "banyang_minsheng", "city_management", "conduct_review", "referral"},
+            {
+                "hotline_12345",
+                "banyang_minsheng",
+                "city_management",
+                "conduct_review",
+                "referral",
+            },
         )
 
     def test_r003_06_natures(self):
@@ -58,7 +64,9 @@ class TestReferenceData(TransactionCase):
         self.assertTrue(cat["heating_linked_fault"].is_complex)
         self.assertEqual(cat["heating_policy"].default_nature_id, consultation)
         heating = self.env.ref("helpdesk_utility_complaint.cat_heating")
-        self.assertEqual(heating.child_id, self.env["helpdesk.ticket.category"].concat(*cat.values()))
+        self.assertEqual(
+            heating.child_id, self.env["helpdesk.ticket.category"].concat(*cat.values())
+        )
 
     def test_r001_02_service_posts(self):
         """R001-02: eleven service posts; representatives and area managers are the higher tier."""

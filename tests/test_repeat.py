@@ -39,14 +39,18 @@ class TestRepeat(ComplaintCase):
         """R003-32, C-03, C-05: 30 calendar days from the day after the earlier receipt, in
         Beijing time: 2026-03-02 10:00 -> day 30 ends 2026-04-01 24:00 Beijing."""
         first = self._received("2026-03-02 02:00:00", complainant_phone="13905330001")
-        on_day_30 = self._received("2026-04-01 15:59:00", complainant_phone="13905330001")
+        on_day_30 = self._received(
+            "2026-04-01 15:59:00", complainant_phone="13905330001"
+        )
         self.assertEqual(on_day_30.repeat_of_id, first)
         self.assertEqual(on_day_30.repeat_chain_count, 2)
         self.assertFalse(on_day_30.repeat_manual)
 
         other = self._received("2026-03-02 02:00:00", complainant_phone="13905330002")
         # 2026-04-01 16:01 UTC is already 2026-04-02 00:01 in Beijing: day 31.
-        on_day_31 = self._received("2026-04-01 16:01:00", complainant_phone="13905330002")
+        on_day_31 = self._received(
+            "2026-04-01 16:01:00", complainant_phone="13905330002"
+        )
         self.assertFalse(on_day_31.repeat_of_id)
         self.assertEqual(on_day_31.repeat_chain_count, 1)
         self.assertFalse(other.repeat_of_id)
@@ -57,7 +61,9 @@ class TestRepeat(ComplaintCase):
         second = self._received("2026-03-22 02:00:00", complainant_phone="13905330003")
         third = self._received("2026-04-15 02:00:00", complainant_phone="13905330003")
         self.assertEqual(second.repeat_of_id, first)
-        self.assertEqual(third.repeat_of_id, second, "44 days after the first, 24 after the second")
+        self.assertEqual(
+            third.repeat_of_id, second, "44 days after the first, 24 after the second"
+        )
         self.assertEqual(third.repeat_chain_count, 3)
         self.assertEqual(first.repeat_count, 1)
 
@@ -72,12 +78,16 @@ class TestRepeat(ComplaintCase):
             "complainant_phone": "13905330004",
         }
         with freeze_time("2026-03-10 02:00:00"):
-            first, second, third = self.env["helpdesk.ticket"].with_user(self.office_user).create(
-                [
-                    dict(vals, received_at=utc("2026-03-01 02:00:00")),
-                    dict(vals, received_at=utc("2026-03-05 02:00:00")),
-                    dict(vals, received_at=utc("2026-03-09 02:00:00")),
-                ]
+            first, second, third = (
+                self.env["helpdesk.ticket"]
+                .with_user(self.office_user)
+                .create(
+                    [
+                        dict(vals, received_at=utc("2026-03-01 02:00:00")),
+                        dict(vals, received_at=utc("2026-03-05 02:00:00")),
+                        dict(vals, received_at=utc("2026-03-09 02:00:00")),
+                    ]
+                )
             )
         self.assertFalse(first.repeat_of_id)
         self.assertEqual(second.repeat_of_id, first)
@@ -89,19 +99,29 @@ class TestRepeat(ComplaintCase):
         two contacts sharing a phone are not; without a contact the phone decides, however
         it is written."""
         first = self._received(
-            "2026-03-02 02:00:00", partner_id=self.wang.id, complainant_phone="13905330005"
+            "2026-03-02 02:00:00",
+            partner_id=self.wang.id,
+            complainant_phone="13905330005",
         )
         other_phone = self._received(
-            "2026-03-03 02:00:00", partner_id=self.wang.id, complainant_phone="13905339999"
+            "2026-03-03 02:00:00",
+            partner_id=self.wang.id,
+            complainant_phone="13905339999",
         )
         self.assertEqual(other_phone.repeat_of_id, first)
         shared_phone = self._received(
-            "2026-03-04 02:00:00", partner_id=self.li.id, complainant_phone="13905330005"
+            "2026-03-04 02:00:00",
+            partner_id=self.li.id,
+            complainant_phone="13905330005",
         )
         self.assertFalse(shared_phone.repeat_of_id, "another contact on the same phone")
 
-        anonymous = self._received("2026-03-02 02:00:00", complainant_phone="0533-2345678")
-        again = self._received("2026-03-05 02:00:00", complainant_phone="+86 0533 2345678")
+        anonymous = self._received(
+            "2026-03-02 02:00:00", complainant_phone="0533-2345678"
+        )
+        again = self._received(
+            "2026-03-05 02:00:00", complainant_phone="+86 0533 2345678"
+        )
         self.assertEqual(again.repeat_of_id, anonymous)
         self.assertEqual(again.sudo().complainant_phone_key, "05332345678")
 
@@ -116,7 +136,9 @@ class TestRepeat(ComplaintCase):
         )
         self.assertFalse(other_category.repeat_of_id)
         consultation = self._received(
-            "2026-03-04 02:00:00", complainant_phone="13905330006", nature_id=self.consultation.id
+            "2026-03-04 02:00:00",
+            complainant_phone="13905330006",
+            nature_id=self.consultation.id,
         )
         self.assertFalse(consultation.repeat_of_id)
 
@@ -147,16 +169,26 @@ class TestRepeat(ComplaintCase):
         with freeze_time("2026-03-04 02:00:00"):
             as_office.repeat_of_id = False
             self.assertTrue(second.repeat_manual)
-            as_office.write({"category_id": self.water_quality.id, "nature_id": self.complaint.id})
-            as_office.write({"category_id": self.low_pressure.id, "nature_id": self.complaint.id})
+            as_office.write(
+                {"category_id": self.water_quality.id, "nature_id": self.complaint.id}
+            )
+            as_office.write(
+                {"category_id": self.low_pressure.id, "nature_id": self.complaint.id}
+            )
         self.assertFalse(second.repeat_of_id, "removed by hand, not relinked")
 
-        unrelated = self._received("2026-03-01 02:00:00", complainant_phone="13905331111")
+        unrelated = self._received(
+            "2026-03-01 02:00:00", complainant_phone="13905331111"
+        )
         third = self._received(
-            "2026-03-05 02:00:00", complainant_phone="13905330008", repeat_of_id=unrelated.id
+            "2026-03-05 02:00:00",
+            complainant_phone="13905330008",
+            repeat_of_id=unrelated.id,
         )
         self.assertTrue(third.repeat_manual)
-        self.assertEqual(third.repeat_of_id, unrelated, "linked by hand at registration")
+        self.assertEqual(
+            third.repeat_of_id, unrelated, "linked by hand at registration"
+        )
         with freeze_time("2026-03-06 02:00:00"):
             third.with_user(self.office_user).complainant_phone = "13905330009"
         self.assertEqual(third.repeat_of_id, unrelated)

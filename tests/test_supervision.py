@@ -27,7 +27,9 @@ class SupervisionCase(ComplaintCase):
         cls.Order = cls.env["helpdesk.supervision.order"]
         cls.Warning = cls.env["helpdesk.early.warning"]
         cls.hotline = cls.env.ref("helpdesk_utility_complaint.preset_water_hotline")
-        cls.water_company = cls.env.ref("helpdesk_utility_complaint.preset_water_company")
+        cls.water_company = cls.env.ref(
+            "helpdesk_utility_complaint.preset_water_company"
+        )
         cls.company.complaint_preset_id = cls.water_company
 
     def _received(self, when, **values):
@@ -55,10 +57,19 @@ class TestSupervision(SupervisionCase):
         phone = "13905335678"
         appeals = self.env["helpdesk.ticket"]
         for when in ("2026-11-02 02:00:00", "2026-11-09 02:00:00"):
-            appeals |= self._received(when, complainant_phone=phone, department_id=self.network.id)
-        self.assertFalse(self.Warning.search([("ticket_ids", "in", appeals.ids)]), "2 appeals: no warning")
+            appeals |= self._received(
+                when, complainant_phone=phone, department_id=self.network.id
+            )
+        self.assertFalse(
+            self.Warning.search([("ticket_ids", "in", appeals.ids)]),
+            "2 appeals: no warning",
+        )
 
-        appeals |= self._received("2026-11-16 02:00:00", complainant_phone=phone, department_id=self.network.id)
+        appeals |= self._received(
+            "2026-11-16 02:00:00",
+            complainant_phone=phone,
+            department_id=self.network.id,
+        )
         warning = self.Warning.search([("ticket_ids", "in", appeals.ids)])
         self.assertEqual(len(warning), 1)
         self.assertEqual(warning.ticket_ids, appeals)
@@ -67,14 +78,22 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(warning.department_id, self.network)
         self.assertEqual(warning.category_id, self.low_pressure)
         self.assertRegex(warning.name, r"^YJ2026-\d{4}$")
-        self.assertEqual(warning.response_due_date, date(2026, 11, 23), "7 calendar days")
+        self.assertEqual(
+            warning.response_due_date, date(2026, 11, 23), "7 calendar days"
+        )
         self.assertEqual(warning.complainant_label, "张** / 139****5678")
         self.assertNotIn(phone, warning.complainant_label, "no personal data in clear")
         self.assertEqual(warning.activity_ids.user_id, self.network_manager)
         self.assertEqual(warning.office_user_id, self.office_user)
 
-        fourth = self._received("2026-11-20 02:00:00", complainant_phone=phone, department_id=self.network.id)
-        self.assertEqual(self.Warning.search([("ticket_ids", "in", (appeals | fourth).ids)]), warning)
+        fourth = self._received(
+            "2026-11-20 02:00:00",
+            complainant_phone=phone,
+            department_id=self.network.id,
+        )
+        self.assertEqual(
+            self.Warning.search([("ticket_ids", "in", (appeals | fourth).ids)]), warning
+        )
         self.assertEqual(warning.appeal_count, 4)
         self.assertIn(fourth, warning.ticket_ids)
 
@@ -85,24 +104,36 @@ class TestSupervision(SupervisionCase):
         appeals = self.env["helpdesk.ticket"]
         for day in (2, 5, 9):
             appeals |= self._received(
-                f"2026-11-{day:02d} 02:00:00", complainant_phone=phone, department_id=self.network.id
+                f"2026-11-{day:02d} 02:00:00",
+                complainant_phone=phone,
+                department_id=self.network.id,
             )
         warning = self.Warning.search([("ticket_ids", "in", appeals.ids)])
         self.assertEqual(len(warning), 1)
 
-        self.assertFalse(warning.with_user(self.billing_handler).search([("id", "=", warning.id)]))
+        self.assertFalse(
+            warning.with_user(self.billing_handler).search([("id", "=", warning.id)])
+        )
         as_handler = warning.with_user(self.network_handler)
-        self.assertEqual(as_handler.search([("id", "=", warning.id)]), warning, "sections see their department's")
+        self.assertEqual(
+            as_handler.search([("id", "=", warning.id)]),
+            warning,
+            "sections see their department's",
+        )
         with self.assertRefused(AccessError, "Only the response office"):
             as_handler.write({"department_id": self.billing.id})
         as_manager = warning.with_user(self.network_manager)
         with self.assertRefused(UserError, "rectification measures"):
             as_manager.action_answer()
-        as_manager.measures = "Pressure pump at the estate replaced; weekly pressure checks."
+        as_manager.measures = (
+            "Pressure pump at the estate replaced; weekly pressure checks."
+        )
         as_manager.action_answer()
         self.assertEqual(warning.state, "answered")
         self.assertEqual(warning.answered_by_id, self.network_manager)
-        self.assertEqual(warning.activity_ids.user_id, self.office_user, "the office reviews")
+        self.assertEqual(
+            warning.activity_ids.user_id, self.office_user, "the office reviews"
+        )
         with self.assertRefused(UserError, "final"):
             as_manager.measures = "Changed afterwards"
         with self.assertRefused(AccessError, "Only the response office closes"):
@@ -110,7 +141,9 @@ class TestSupervision(SupervisionCase):
         with self.assertRefused(AccessError, "unlink|delete"):
             as_manager.unlink()
         with self.assertRefused(AccessError, "Only the response office raises"):
-            self.Warning.with_user(self.network_manager).create({"category_id": self.low_pressure.id})
+            self.Warning.with_user(self.network_manager).create(
+                {"category_id": self.low_pressure.id}
+            )
 
         warning.with_user(self.office_user).action_close()
         self.assertEqual(warning.state, "closed")
@@ -118,7 +151,11 @@ class TestSupervision(SupervisionCase):
         with self.assertRefused(AccessError, "unlink|delete"):
             warning.with_user(self.office_user).unlink()
 
-        again = self._received("2026-11-13 02:00:00", complainant_phone=phone, department_id=self.network.id)
+        again = self._received(
+            "2026-11-13 02:00:00",
+            complainant_phone=phone,
+            department_id=self.network.id,
+        )
         new_warning = self.Warning.search([("ticket_ids", "in", again.ids)])
         self.assertEqual(len(new_warning), 1)
         self.assertNotEqual(new_warning, warning)
@@ -155,12 +192,16 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(order.deadline, utc("2026-10-09 09:00:00"))
         self.assertTrue(appeal.has_open_supervision)
         self.assertEqual(appeal.supervision_order_count, 1)
-        self.assertEqual(order.activity_ids.user_id, self.network_manager | self.office_user)
+        self.assertEqual(
+            order.activity_ids.user_id, self.network_manager | self.office_user
+        )
 
         self.assertFalse(appeal._check_supervision_triggers(), "never two open orders")
         self.assertEqual(len(self._orders(appeal)), 1)
         order.with_user(self.office_user).action_done()
-        self.assertFalse(appeal._check_supervision_triggers(), "same count, already supervised")
+        self.assertFalse(
+            appeal._check_supervision_triggers(), "same count, already supervised"
+        )
         appeal.redo_count = 4
         fourth = appeal._check_supervision_triggers()
         self.assertEqual((fourth.trigger, fourth.trigger_value), ("redo_limit", 4))
@@ -195,15 +236,29 @@ class TestSupervision(SupervisionCase):
             "department_id": self.network.id,
             "section_id": self.repair_section.id,
         }
-        late = self._received("2026-11-02 01:00:00", complainant_phone="13905330103", **values)
-        extended = self._received("2026-11-02 01:00:00", complainant_phone="13905330104", **values)
+        late = self._received(
+            "2026-11-02 01:00:00", complainant_phone="13905330103", **values
+        )
+        extended = self._received(
+            "2026-11-02 01:00:00", complainant_phone="13905330104", **values
+        )
         with freeze_time("2026-11-02 02:00:00"):
             (late | extended)._record_event("dispatch")
             (late | extended)._record_event("acceptance")
-        line = extended.sla_line_ids.filtered(lambda line: line.milestone_id.code == "complete")
+        line = extended.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == "complete"
+        )
         with freeze_time("2026-11-02 10:00:00"):
-            request = self.env["helpdesk.sla.extension"].with_user(self.network_handler).create(
-                {"line_id": line.id, "reason": "Road closed", "new_deadline": utc("2026-11-04 02:00:00")}
+            request = (
+                self.env["helpdesk.sla.extension"]
+                .with_user(self.network_handler)
+                .create(
+                    {
+                        "line_id": line.id,
+                        "reason": "Road closed",
+                        "new_deadline": utc("2026-11-04 02:00:00"),
+                    }
+                )
             )
             request.with_user(self.office_user).action_approve()
         Ticket = self.env["helpdesk.ticket"]
@@ -218,13 +273,17 @@ class TestSupervision(SupervisionCase):
         self.assertFalse(self._orders(extended))
         with freeze_time("2026-11-04 03:00:00"):
             self.env["helpdesk.ticket.sla"]._cron_flag_deadlines()
-            self.assertEqual(extended.sla_state, "breached", "late even on the extended deadline")
+            self.assertEqual(
+                extended.sla_state, "breached", "late even on the extended deadline"
+            )
             Ticket._cron_check_supervision()
             order.with_user(self.office_user).action_done()
         with freeze_time("2026-11-05 03:00:00"):
             Ticket._cron_check_supervision()
         self.assertEqual(len(self._orders(late)), 1, "once, not every day")
-        self.assertFalse(self._orders(extended), "an approved extension is no slow handling")
+        self.assertFalse(
+            self._orders(extended), "an approved extension is no slow handling"
+        )
 
     def test_r002_43_stalled_commitment_triggers_an_order(self):
         """R002-43: a commitment with no progress entry for 7 days (the preset's number)
@@ -233,7 +292,11 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(self.water_company.commitment_stall_days, 7)
         appeal = self._received("2026-11-02 02:00:00", department_id=self.network.id)
         Commitment = self.env["helpdesk.ticket.commitment"].with_user(self.office_user)
-        values = {"ticket_id": appeal.id, "owner_id": self.network_handler.id, "due_date": date(2026, 11, 30)}
+        values = {
+            "ticket_id": appeal.id,
+            "owner_id": self.network_handler.id,
+            "due_date": date(2026, 11, 30),
+        }
         with freeze_time("2026-11-02 03:00:00"):
             valve = Commitment.create(dict(values, description="更换小区入户阀门"))
         Ticket = self.env["helpdesk.ticket"]
@@ -243,7 +306,10 @@ class TestSupervision(SupervisionCase):
             valve.with_user(self.network_handler).progress_note = "阀门已订货"
         with freeze_time("2026-11-15 02:59:00"):
             Ticket._cron_check_supervision()
-            self.assertFalse(self._orders(appeal, "commitment_stalled"), "just under 7 days since the progress")
+            self.assertFalse(
+                self._orders(appeal, "commitment_stalled"),
+                "just under 7 days since the progress",
+            )
         with freeze_time("2026-11-15 03:00:00"):
             Ticket._cron_check_supervision()
             Ticket._cron_check_supervision()
@@ -253,11 +319,17 @@ class TestSupervision(SupervisionCase):
         order.with_user(self.office_user).action_done()
         with freeze_time("2026-11-16 03:00:00"):
             Ticket._cron_check_supervision()
-            self.assertEqual(len(self._orders(appeal, "commitment_stalled")), 1, "the same stalled commitment")
+            self.assertEqual(
+                len(self._orders(appeal, "commitment_stalled")),
+                1,
+                "the same stalled commitment",
+            )
             Commitment.create(dict(values, description="清洗二次供水水箱"))
         with freeze_time("2026-11-23 03:00:00"):
             Ticket._cron_check_supervision()
-        self.assertEqual(self._orders(appeal, "commitment_stalled").mapped("trigger_value"), [2, 1])
+        self.assertEqual(
+            self._orders(appeal, "commitment_stalled").mapped("trigger_value"), [2, 1]
+        )
 
     # ------------------------------------------------------------------
     # Who issues, responds, closes
@@ -267,7 +339,9 @@ class TestSupervision(SupervisionCase):
     def test_r002_43_only_the_office_issues_and_closes(self):
         """R002-43: the CSC issues the notice and sets its deadline; the department
         responds; only the CSC closes or cancels."""
-        appeal = self._appeal(complainant_phone="13905330105", department_id=self.network.id)
+        appeal = self._appeal(
+            complainant_phone="13905330105", department_id=self.network.id
+        )
         values = {
             "ticket_id": appeal.id,
             "reason": "Pipe still leaking after two visits",
@@ -276,13 +350,19 @@ class TestSupervision(SupervisionCase):
         with self.assertRefused(AccessError, "Only the response office issues"):
             self.Order.with_user(self.network_manager).create(values)
         with self.assertRefused(ValidationError, "after it is issued"):
-            self.Order.with_user(self.office_user).create(dict(values, deadline=utc("2026-11-17 09:00:00")))
+            self.Order.with_user(self.office_user).create(
+                dict(values, deadline=utc("2026-11-17 09:00:00"))
+            )
         order = self.Order.with_user(self.office_user).create(values)
         self.assertEqual(order.trigger, "manual")
         self.assertEqual(order.issued_by_id, self.office_user)
         self.assertEqual(order.department_id, self.network)
-        second = self.Order.with_user(self.office_user).create(dict(values, reason="Another matter"))
-        self.assertEqual(len(self._orders(appeal)), 2, "the office may issue several by hand")
+        second = self.Order.with_user(self.office_user).create(
+            dict(values, reason="Another matter")
+        )
+        self.assertEqual(
+            len(self._orders(appeal)), 2, "the office may issue several by hand"
+        )
 
         as_handler = order.with_user(self.network_handler)
         with self.assertRefused(AccessError, "Only the response office changes"):
@@ -293,7 +373,9 @@ class TestSupervision(SupervisionCase):
             as_handler.action_cancel()
         with self.assertRefused(AccessError, "unlink|delete"):
             order.with_user(self.office_user).unlink()
-        self.assertFalse(order.with_user(self.billing_handler).search([("id", "=", order.id)]))
+        self.assertFalse(
+            order.with_user(self.billing_handler).search([("id", "=", order.id)])
+        )
 
         with self.assertRefused(UserError, "Describe what the department did"):
             as_handler.action_respond()
@@ -318,7 +400,9 @@ class TestSupervision(SupervisionCase):
     def test_r002_43_office_issues_a_notice_from_the_appeal(self):
         """R002-43: from the appeal, the office opens a notice with the proposed deadline
         (2 working days) and sets its own before issuing it."""
-        appeal = self._appeal(complainant_phone="13905330109", department_id=self.network.id)
+        appeal = self._appeal(
+            complainant_phone="13905330109", department_id=self.network.id
+        )
         action = appeal.with_user(self.office_user).action_issue_supervision_order()
         Order = self.Order.with_user(self.office_user).with_context(action["context"])
         with Form(Order) as form:
@@ -334,7 +418,9 @@ class TestSupervision(SupervisionCase):
                          [("ticket_id", "=", appeal.id)])  # fmt: skip
         self.assertTrue(appeal.with_user(self.network_handler).has_open_supervision)
         self.assertEqual(
-            self.env["helpdesk.ticket"].search([("has_open_supervision", "=", True), ("id", "=", appeal.id)]),
+            self.env["helpdesk.ticket"].search(
+                [("has_open_supervision", "=", True), ("id", "=", appeal.id)]
+            ),
             appeal,
         )
         self.assertIn(order.name, appeal.message_ids[0].body)
@@ -342,17 +428,30 @@ class TestSupervision(SupervisionCase):
     def test_overdue_orders_filter(self):
         """The "Deadline Passed" filter: open orders whose deadline is behind us."""
         with freeze_time("2026-11-18 02:00:00"):
-            appeal = self._appeal(complainant_phone="13905330106", department_id=self.network.id)
+            appeal = self._appeal(
+                complainant_phone="13905330106", department_id=self.network.id
+            )
             order = self.Order.with_user(self.office_user).create(
-                {"ticket_id": appeal.id, "reason": "Slow", "deadline": utc("2026-11-20 09:00:00")}
+                {
+                    "ticket_id": appeal.id,
+                    "reason": "Slow",
+                    "deadline": utc("2026-11-20 09:00:00"),
+                }
             )
         with freeze_time("2026-11-20 08:00:00"):
-            self.assertFalse(self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)]))
+            self.assertFalse(
+                self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)])
+            )
         with freeze_time("2026-11-20 10:00:00"):
-            self.assertEqual(self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)]), order)
+            self.assertEqual(
+                self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)]),
+                order,
+            )
             self.assertTrue(order.is_overdue)
             order.with_user(self.office_user).action_done()
-            self.assertFalse(self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)]))
+            self.assertFalse(
+                self.Order.search([("id", "=", order.id), ("is_overdue", "=", True)])
+            )
 
     # ------------------------------------------------------------------
     # Written notice
@@ -395,7 +494,11 @@ class TestSupervisionPdf(SupervisionCase, HttpCase):
     """wkhtmltopdf fetches the report's styles from the test server, so an HttpCase."""
 
     def test_r002_43_written_notice_pdf_in_chinese(self):
-        appeal = self._appeal(name="六楼水压低", complainant_phone="13905330108", department_id=self.network.id)
+        appeal = self._appeal(
+            name="六楼水压低",
+            complainant_phone="13905330108",
+            department_id=self.network.id,
+        )
         order = self.Order.with_user(self.office_user).create(
             {
                 "ticket_id": appeal.id,
@@ -410,8 +513,17 @@ class TestSupervisionPdf(SupervisionCase, HttpCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertIn(b"NotoSansCJK", pdf, "Chinese text is set in an embedded CJK font")
+        self.assertIn(
+            b"NotoSansCJK", pdf, "Chinese text is set in an embedded CJK font"
+        )
         text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-        for expected in (order.name, appeal.number, "六楼", "三次投诉", "139****0108", self.company.name):
+        for expected in (
+            order.name,
+            appeal.number,
+            "六楼",
+            "三次投诉",
+            "139****0108",
+            self.company.name,
+        ):
             self.assertIn(expected, text)
         self.assertNotIn("13905330108", text)

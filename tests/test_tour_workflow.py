@@ -1,6 +1,12 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import GROUP_APPRAISAL, GROUP_DEPARTMENT_MANAGER, GROUP_HANDLER, GROUP_LEADER, GROUP_OFFICE
+from .common import (
+    GROUP_APPRAISAL,
+    GROUP_DEPARTMENT_MANAGER,
+    GROUP_HANDLER,
+    GROUP_LEADER,
+    GROUP_OFFICE,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -12,28 +18,45 @@ class TestWorkflowTour(HttpCase):
         super().setUpClass()
         env = cls.env
         company = env.company
-        company.complaint_preset_id = env.ref("helpdesk_utility_complaint.preset_water_company")
+        company.complaint_preset_id = env.ref(
+            "helpdesk_utility_complaint.preset_water_company"
+        )
         Department = env["hr.department"]
         office = Department.create({"name": "Tour Customer Service"})
         cls.billing = Department.create({"name": "Tour Billing"})
         cls.network = Department.create({"name": "Tour Network"})
-        cls.repair = Department.create({"name": "Tour Repair Team", "parent_id": cls.network.id})
+        cls.repair = Department.create(
+            {"name": "Tour Repair Team", "parent_id": cls.network.id}
+        )
 
         def user(login, group, department=None):
-            account = new_test_user(env, login=login, groups=group, name=login, password=login)
+            account = new_test_user(
+                env, login=login, groups=group, name=login, password=login
+            )
             if department:
-                env["hr.employee"].create({"name": login, "user_id": account.id, "department_id": department.id})
+                env["hr.employee"].create(
+                    {
+                        "name": login,
+                        "user_id": account.id,
+                        "department_id": department.id,
+                    }
+                )
             return account
 
         cls.office_user = user("tour_office", GROUP_OFFICE, office)
         cls.office_leader = user("tour_office_leader", GROUP_LEADER)
         cls.billing_handler = user("tour_billing", GROUP_HANDLER, cls.billing)
         cls.network_handler = user("tour_network", GROUP_HANDLER, cls.repair)
-        cls.network_head = user("tour_network_head", GROUP_DEPARTMENT_MANAGER, cls.network)
+        cls.network_head = user(
+            "tour_network_head", GROUP_DEPARTMENT_MANAGER, cls.network
+        )
         cls.network_leader = user("tour_network_leader", GROUP_LEADER)
         cls.general_manager = user("tour_gm", GROUP_LEADER)
         cls.network.write(
-            {"manager_id": cls.network_head.employee_id.id, "supervising_leader_id": cls.network_leader.id}
+            {
+                "manager_id": cls.network_head.employee_id.id,
+                "supervising_leader_id": cls.network_leader.id,
+            }
         )
         office.supervising_leader_id = cls.office_leader
         hr = Department.create({"name": "Tour HR"})
@@ -54,7 +77,9 @@ class TestWorkflowTour(HttpCase):
         """R000-04..R000-06, R000-11, R000-13, R000-22, R002-13, R002-21: one complaint, every
         role, in the web client."""
         self._step("appeal_flow_register", self.office_user)
-        appeal = self.env["helpdesk.ticket"].search([("name", "=", "Tour complaint: no water on floor 6")])
+        appeal = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Tour complaint: no water on floor 6")]
+        )
         self.assertEqual(appeal.state, "awaiting_instruction")
         self._step("appeal_flow_instruct", self.office_leader, appeal)
         self._step("appeal_flow_dispatch_billing", self.office_user, appeal)
@@ -65,7 +90,12 @@ class TestWorkflowTour(HttpCase):
         self._step("appeal_flow_report", self.network_handler, appeal)
         self.assertEqual(appeal.state, "reported")
         self.assertEqual(appeal.report_attachment_ids.name, "signed-report.pdf")
-        for approver in (self.network_head, self.network_leader, self.office_leader, self.general_manager):
+        for approver in (
+            self.network_head,
+            self.network_leader,
+            self.office_leader,
+            self.general_manager,
+        ):
             self._step("appeal_flow_approve", approver, appeal)
         self.assertEqual(appeal.state, "approved")
         self._step("appeal_flow_reply_and_callback", self.office_user, appeal)
@@ -79,12 +109,16 @@ class TestWorkflowTour(HttpCase):
                 "final_reply", "callback", "close",
             ],
         )  # fmt: skip
-        self.assertTrue(all(review.status == "approved" for review in appeal.review_ids))
+        self.assertTrue(
+            all(review.status == "approved" for review in appeal.review_ids)
+        )
 
     def test_consultation_answered_on_the_spot(self):
         """R000-04, R002-04: answered at once by the office, then closed."""
         self._step("appeal_flow_consultation_on_the_spot", self.office_user)
-        appeal = self.env["helpdesk.ticket"].search([("name", "=", "Tour consultation: how to pay the bill")])
+        appeal = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Tour consultation: how to pay the bill")]
+        )
         self.assertEqual(appeal.state, "closed")
         self.assertTrue(appeal.answered_on_spot)
         self.assertNotIn("dispatch", appeal.event_ids.mapped("event_code"))
@@ -92,22 +126,37 @@ class TestWorkflowTour(HttpCase):
     def test_liability_finding_by_hr(self):
         """R000-57, R000-59, R001-29: HR records the finding in the browser; the table's
         points go to the ledger as a draft line open to contest."""
-        appeal = self.env["helpdesk.ticket"].with_user(self.office_user).create(
-            {
-                "name": "Tour complaint: nobody came to check the pressure",
-                "description": "<p>Nobody came in three days.</p>",
-                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-                "nature_id": self.env.ref("helpdesk_utility_complaint.nature_complaint").id,
-                "category_id": self.env.ref("helpdesk_utility_complaint.cat_water_pressure").id,
-                "partner_name": "钱先生",
-                "complainant_phone": "13905332222",
-                "department_id": self.network.id,
-                "section_id": self.repair.id,
-            }
+        appeal = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.office_user)
+            .create(
+                {
+                    "name": "Tour complaint: nobody came to check the pressure",
+                    "description": "<p>Nobody came in three days.</p>",
+                    "channel_id": self.env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                    ).id,
+                    "nature_id": self.env.ref(
+                        "helpdesk_utility_complaint.nature_complaint"
+                    ).id,
+                    "category_id": self.env.ref(
+                        "helpdesk_utility_complaint.cat_water_pressure"
+                    ).id,
+                    "partner_name": "钱先生",
+                    "complainant_phone": "13905332222",
+                    "department_id": self.network.id,
+                    "section_id": self.repair.id,
+                }
+            )
         )
         self._step("appeal_flow_liability_finding", self.hr_officer, appeal)
         finding = appeal.finding_ids
-        self.assertEqual((finding.rule_id.code, finding.state, finding.investigator_id), ("R000-59", "confirmed", self.hr_officer))
+        self.assertEqual(
+            (finding.rule_id.code, finding.state, finding.investigator_id),
+            ("R000-59", "confirmed", self.hr_officer),
+        )
         line = appeal.deduction_ids
-        self.assertEqual((line.department_id, line.points, line.state), (self.network, 2.0, "draft"))
+        self.assertEqual(
+            (line.department_id, line.points, line.state), (self.network, 2.0, "draft")
+        )
         self.assertTrue(line.contest_deadline)

@@ -32,12 +32,16 @@ class TestWorkflow(ComplaintCase):
                 "complaint_general_manager_id": cls.general_manager.id,
             }
         )
-        cls.water_company = cls.env.ref("helpdesk_utility_complaint.preset_water_company")
+        cls.water_company = cls.env.ref(
+            "helpdesk_utility_complaint.preset_water_company"
+        )
         cls.hotline = cls.env.ref("helpdesk_utility_complaint.preset_water_hotline")
 
     def _signed_scan(self):
-        return self.env["ir.attachment"].with_user(self.network_handler).create(
-            {"name": "signed-report.pdf", "raw": b"%PDF-1.4 report"}
+        return (
+            self.env["ir.attachment"]
+            .with_user(self.network_handler)
+            .create({"name": "signed-report.pdf", "raw": b"%PDF-1.4 report"})
         )
 
     def _as(self, user, appeal):
@@ -50,28 +54,41 @@ class TestWorkflow(ComplaintCase):
         return appeal.event_ids.mapped("event_code")
 
     def _instructed(self, appeal):
-        self._as(self.office_user, appeal).write({"proposed_opinion": "Transfer to the network department."})
+        self._as(self.office_user, appeal).write(
+            {"proposed_opinion": "Transfer to the network department."}
+        )
         self._as(self.office_user, appeal).action_submit_to_leader()
-        self._as(self.office_leader, appeal).instruction = "Network department to check the valves today."
+        self._as(
+            self.office_leader, appeal
+        ).instruction = "Network department to check the valves today."
         self._as(self.office_leader, appeal).action_record_instruction()
 
     def _dispatched(self, **values):
         appeal = self._appeal(**values)
         if self.company.complaint_preset_id.leader_instruction_required:
             self._instructed(appeal)
-        self._as(self.office_user, appeal).write({"department_id": self.network.id, "section_id": self.repair_section.id})
+        self._as(self.office_user, appeal).write(
+            {"department_id": self.network.id, "section_id": self.repair_section.id}
+        )
         self._as(self.office_user, appeal).action_dispatch()
         return appeal
 
     def _reported(self, **values):
         appeal = self._dispatched(**values)
         self._as(self.network_handler, appeal).action_accept()
-        self._as(self.network_handler, appeal).write(dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)]))
+        self._as(self.network_handler, appeal).write(
+            dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)])
+        )
         self._as(self.network_handler, appeal).action_submit_report()
         return appeal
 
     def _approve_all(self, appeal):
-        for approver in (self.network_manager, self.department_leader, self.office_leader, self.general_manager):
+        for approver in (
+            self.network_manager,
+            self.department_leader,
+            self.office_leader,
+            self.general_manager,
+        ):
             self._as(approver, appeal).validate_tier()
 
     def _replied(self, **values):
@@ -83,8 +100,15 @@ class TestWorkflow(ComplaintCase):
         return appeal
 
     def _callback(self, appeal, **values):
-        wizard = self.env["helpdesk.ticket.callback.wizard"].with_user(self.office_user).create(
-            dict({"ticket_id": appeal.id, "channel": "phone", "reached": True}, **values)
+        wizard = (
+            self.env["helpdesk.ticket.callback.wizard"]
+            .with_user(self.office_user)
+            .create(
+                dict(
+                    {"ticket_id": appeal.id, "channel": "phone", "reached": True},
+                    **values,
+                )
+            )
         )
         wizard.action_confirm()
 
@@ -96,7 +120,9 @@ class TestWorkflow(ComplaintCase):
         appeal = self._appeal(nature_id=self.consultation.id)
         with self.assertRefused(UserError, "Final Reply"):
             self._as(self.office_user, appeal).action_answer_on_spot()
-        appeal.with_user(self.office_user).reply_text = "Bills can be paid at any bank counter."
+        appeal.with_user(
+            self.office_user
+        ).reply_text = "Bills can be paid at any bank counter."
         with self.assertRefused(AccessError, "Response Office"):
             self._as(self.network_handler, appeal).action_answer_on_spot()
         self._as(self.office_user, appeal).action_answer_on_spot()
@@ -106,7 +132,9 @@ class TestWorkflow(ComplaintCase):
         self.assertNotIn("dispatch", self._events(appeal))
         self._as(self.office_user, appeal).action_close()
         self.assertEqual(appeal.state, "closed")
-        self.assertEqual(appeal.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done"))
+        self.assertEqual(
+            appeal.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        )
 
     def test_r000_05_leader_instruction_before_dispatch(self):
         """R000-05, R000-11: the water company's office asks the leader before dispatching."""
@@ -116,7 +144,9 @@ class TestWorkflow(ComplaintCase):
             self._as(self.office_user, appeal).action_dispatch()
         with self.assertRefused(UserError, "Proposed Handling Opinion"):
             self._as(self.office_user, appeal).action_submit_to_leader()
-        appeal.with_user(self.office_user).proposed_opinion = "Transfer to the network department."
+        appeal.with_user(
+            self.office_user
+        ).proposed_opinion = "Transfer to the network department."
         self._as(self.office_user, appeal).action_submit_to_leader()
         self.assertEqual(appeal.state, "awaiting_instruction")
         self.assertIn("leader_submission", self._events(appeal))
@@ -126,7 +156,9 @@ class TestWorkflow(ComplaintCase):
         self._as(self.office_leader, appeal).action_record_instruction()
         self.assertEqual(appeal.instruction_mode, "system")
         self.assertTrue(appeal.instruction_countersigned)
-        self.assertFalse(appeal.activity_ids.filtered(lambda a: a.user_id == self.office_leader))
+        self.assertFalse(
+            appeal.activity_ids.filtered(lambda a: a.user_id == self.office_leader)
+        )
         self._as(self.office_user, appeal).action_dispatch()
         self.assertEqual(appeal.state, "dispatched")
 
@@ -134,13 +166,17 @@ class TestWorkflow(ComplaintCase):
         self._use(self.water_company)
         appeal = self._appeal(proposed_opinion="To network.")
         self._as(self.office_user, appeal).action_submit_to_leader()
-        self._as(self.office_user, appeal).write({"instruction": "Go ahead.", "instruction_mode": "phone"})
+        self._as(self.office_user, appeal).write(
+            {"instruction": "Go ahead.", "instruction_mode": "phone"}
+        )
         with self.assertRefused(UserError, "R000-13"):
             self._as(self.office_user, appeal).action_record_instruction()
         self._as(self.office_user, appeal).instructed_by_id = self.office_leader
         self._as(self.office_user, appeal).action_record_instruction()
         self.assertFalse(appeal.instruction_countersigned)
-        self.assertTrue(appeal.activity_ids.filtered(lambda a: a.user_id == self.office_leader))
+        self.assertTrue(
+            appeal.activity_ids.filtered(lambda a: a.user_id == self.office_leader)
+        )
         with self.assertRefused(AccessError, "countersigns"):
             self._as(self.general_manager, appeal).action_countersign_instruction()
         self._as(self.office_leader, appeal).action_countersign_instruction()
@@ -156,7 +192,9 @@ class TestWorkflow(ComplaintCase):
         self.network.complaint_handler_id = self.network_handler
         self._as(self.office_user, appeal).action_dispatch()
         self.assertEqual(appeal.state, "dispatched")
-        self.assertTrue(appeal.activity_ids.filtered(lambda a: a.user_id == self.network_handler))
+        self.assertTrue(
+            appeal.activity_ids.filtered(lambda a: a.user_id == self.network_handler)
+        )
 
     def test_r002_06_only_the_department_accepts_and_the_clock_stops(self):
         """R002-06, R000-21: acceptance by the department stops the accept milestone at the
@@ -171,33 +209,48 @@ class TestWorkflow(ComplaintCase):
             )
             self._as(self.office_user, appeal).action_dispatch()
         with freeze_time("2026-11-18 02:02:00"):
-            with self.assertRaises(AccessError):  # another department cannot even see it
+            with self.assertRaises(
+                AccessError
+            ):  # another department cannot even see it
                 self._as(self.billing_handler, appeal).action_accept()
             self._as(self.network_handler, appeal).action_accept()
         self.assertEqual(appeal.state, "accepted")
         self.assertEqual(appeal.handler_employee_id, self.network_handler.employee_id)
-        accept = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "accept")
+        accept = appeal.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == "accept"
+        )
         self.assertEqual(accept.reached_at, datetime(2026, 11, 18, 2, 2))
         self.assertEqual(accept.status, "met")
-        self.assertEqual(appeal.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress"))
+        self.assertEqual(
+            appeal.stage_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress"),
+        )
 
     def test_r002_13_hand_back_then_redispatch(self):
         self._use(self.hotline)
         self.network.complaint_handler_id = self.network_handler
         self.billing.complaint_handler_id = self.billing_handler
         appeal = self._dispatched()
-        Wizard = self.env["helpdesk.ticket.hand.back.wizard"].with_user(self.network_handler)
+        Wizard = self.env["helpdesk.ticket.hand.back.wizard"].with_user(
+            self.network_handler
+        )
         with self.assertRefused(UserError, "reason and the unit"):
             appeal.with_user(self.network_handler)._hand_back(" ", self.billing)
         Wizard.create(
-            {"ticket_id": appeal.id, "reason": "A billing question.", "suggested_department_id": self.billing.id}
+            {
+                "ticket_id": appeal.id,
+                "reason": "A billing question.",
+                "suggested_department_id": self.billing.id,
+            }
         ).action_confirm()
         self.assertEqual(appeal.state, "handed_back")
         self.assertEqual(appeal.hand_back_count, 1)
         hand_back = appeal.event_ids.filtered(lambda e: e.event_code == "hand_back")
         self.assertEqual(hand_back.department_id, self.network)
         self.assertIn("billing", hand_back.note.lower())
-        self._as(self.office_user, appeal).write({"department_id": self.billing.id, "section_id": False})
+        self._as(self.office_user, appeal).write(
+            {"department_id": self.billing.id, "section_id": False}
+        )
         self._as(self.office_user, appeal).action_dispatch()
         self.assertEqual(appeal.state, "dispatched")
         self._as(self.billing_handler, appeal).action_accept()
@@ -213,7 +266,9 @@ class TestWorkflow(ComplaintCase):
         self._as(self.network_handler, appeal).write(REPORT)
         with self.assertRefused(UserError, "signed report"):
             self._as(self.network_handler, appeal).action_submit_report()
-        self._as(self.network_handler, appeal).report_attachment_ids = self._signed_scan()
+        self._as(
+            self.network_handler, appeal
+        ).report_attachment_ids = self._signed_scan()
         with self.assertRaises(AccessError):
             self._as(self.billing_handler, appeal).action_submit_report()
         self._as(self.network_handler, appeal).action_submit_report()
@@ -226,20 +281,34 @@ class TestWorkflow(ComplaintCase):
         appeal = self._reported()
         self.assertEqual(
             appeal.review_ids.sorted("sequence").mapped("reviewer_ids"),
-            self.network_manager | self.department_leader | self.office_leader | self.general_manager,
+            self.network_manager
+            | self.department_leader
+            | self.office_leader
+            | self.general_manager,
         )
-        self.assertFalse(self._as(self.general_manager, appeal).can_review, "the GM waits for the others")
+        self.assertFalse(
+            self._as(self.general_manager, appeal).can_review,
+            "the GM waits for the others",
+        )
         self._as(self.general_manager, appeal).validate_tier()
         self.assertEqual(appeal.state, "reported")
         with self.assertRefused(UserError, "Approved"):
-            self._as(self.office_user, appeal).action_final_reply()  # R000-19: no reply before approval
-        for approver in (self.network_manager, self.department_leader, self.office_leader):
+            self._as(
+                self.office_user, appeal
+            ).action_final_reply()  # R000-19: no reply before approval
+        for approver in (
+            self.network_manager,
+            self.department_leader,
+            self.office_leader,
+        ):
             self._as(approver, appeal).validate_tier()
             self.assertEqual(appeal.state, "reported")
         self._as(self.general_manager, appeal).validate_tier()
         self.assertEqual(appeal.state, "approved")
         self.assertEqual(appeal.validation_status, "validated")
-        self.assertTrue(appeal.activity_ids.filtered(lambda a: a.user_id == self.office_user))
+        self.assertTrue(
+            appeal.activity_ids.filtered(lambda a: a.user_id == self.office_user)
+        )
 
     def test_r000_06_report_under_approval_is_not_rewritten(self):
         """R000-06: while the approvals run, the signed report's facts stay as submitted
@@ -250,8 +319,12 @@ class TestWorkflow(ComplaintCase):
         self._as(self.network_handler, other).action_accept()
         for appeals in (appeal, appeal | other):
             with self.assertRefused(ValidationError, "under validation"):
-                self._as(self.network_handler, appeals).write({"report_facts": "Rewritten after signing."})
-        self._as(self.network_handler, other).write({"report_facts": "Drafting: no approval yet."})
+                self._as(self.network_handler, appeals).write(
+                    {"report_facts": "Rewritten after signing."}
+                )
+        self._as(self.network_handler, other).write(
+            {"report_facts": "Drafting: no approval yet."}
+        )
         self.assertEqual(appeal.report_facts, REPORT["report_facts"])
 
     def test_r000_06_returned_report_goes_back_to_the_department(self):
@@ -266,16 +339,26 @@ class TestWorkflow(ComplaintCase):
                 {"ticket_id": appeal.id, "reason": "no_basis", "note": "x"}
             ).action_confirm()
         Return.with_user(self.department_leader).create(
-            {"ticket_id": appeal.id, "reason": "no_basis", "note": "Quote the regulation."}
+            {
+                "ticket_id": appeal.id,
+                "reason": "no_basis",
+                "note": "Quote the regulation.",
+            }
         ).action_confirm()
         self.assertEqual(appeal.state, "accepted")
         self.assertEqual(appeal.report_return_reason, "no_basis")
         self.assertEqual(appeal.report_return_count, 1)
         self.assertIn("report_returned", self._events(appeal))
-        self._as(self.network_handler, appeal).report_policy_basis = "Regulation art. 12 and 14."
+        self._as(
+            self.network_handler, appeal
+        ).report_policy_basis = "Regulation art. 12 and 14."
         self._as(self.network_handler, appeal).action_submit_report()
         self.assertEqual(appeal.state, "reported")
-        self.assertEqual(appeal.review_ids.mapped("status").count("approved"), 0, "a fresh round of approvals")
+        self.assertEqual(
+            appeal.review_ids.mapped("status").count("approved"),
+            0,
+            "a fresh round of approvals",
+        )
         self._approve_all(appeal)
         self.assertEqual(appeal.state, "approved")
 
@@ -284,7 +367,9 @@ class TestWorkflow(ComplaintCase):
         with freeze_time("2026-11-18 02:00:00"):
             appeal = self._reported(received_at=datetime(2026, 11, 18, 1, 0))
             self._approve_all(appeal)
-            self._as(self.office_user, appeal).interim_reply = "The pipe must be replaced; we will answer by 12-31."
+            self._as(
+                self.office_user, appeal
+            ).interim_reply = "The pipe must be replaced; we will answer by 12-31."
             with self.assertRefused(UserError, "Committed Final Reply Date"):
                 self._as(self.office_user, appeal).action_interim_reply()
             self._as(self.office_user, appeal).committed_date = date(2026, 11, 17)
@@ -293,8 +378,14 @@ class TestWorkflow(ComplaintCase):
             self._as(self.office_user, appeal).committed_date = date(2026, 12, 31)
             self._as(self.office_user, appeal).action_interim_reply()
         self.assertEqual(appeal.state, "interim_replied")
-        resolve = appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == "resolve")
-        self.assertEqual(self._line_status(appeal, "reply"), "met", "the interim reply is the reply (R000-07)")
+        resolve = appeal.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == "resolve"
+        )
+        self.assertEqual(
+            self._line_status(appeal, "reply"),
+            "met",
+            "the interim reply is the reply (R000-07)",
+        )
         request = resolve.extension_ids
         self.assertEqual(request.state, "requested")
         self.assertEqual(request.new_deadline, datetime(2026, 12, 31, 15, 59, 59))
@@ -306,7 +397,9 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.state, "replied")
 
     def _line_status(self, appeal, code):
-        return appeal.sla_line_ids.filtered(lambda line: line.milestone_id.code == code).status
+        return appeal.sla_line_ids.filtered(
+            lambda line: line.milestone_id.code == code
+        ).status
 
     def test_r002_21_callback_attempts_then_unreachable(self):
         self._use(self.hotline)
@@ -315,11 +408,15 @@ class TestWorkflow(ComplaintCase):
         with self.assertRefused(UserError, "Call the customer back"):
             self._as(self.office_user, appeal).action_close()
         with self.assertRefused(AccessError, "Response Office"):
-            appeal.with_user(self.network_handler)._log_callback({"channel": "phone", "reached": False})
+            appeal.with_user(self.network_handler)._log_callback(
+                {"channel": "phone", "reached": False}
+            )
         for attempt in range(1, 4):
             self._callback(appeal, reached=False)
             self.assertEqual(appeal.callback_attempts, attempt)
-        self.assertEqual(appeal.state, "closed", "unreachable after the preset's 3 attempts")
+        self.assertEqual(
+            appeal.state, "closed", "unreachable after the preset's 3 attempts"
+        )
         self.assertEqual(self._line_status(appeal, "callback"), "met")
         self.assertFalse(appeal.satisfaction)
 
@@ -331,19 +428,32 @@ class TestWorkflow(ComplaintCase):
         appeal = self._replied()
         with self.assertRefused(UserError, "cause"):
             self._callback(appeal, result="unsatisfied")
-        self._callback(appeal, result="unsatisfied", cause="subjective", comment="Still no water upstairs.")
+        self._callback(
+            appeal,
+            result="unsatisfied",
+            cause="subjective",
+            comment="Still no water upstairs.",
+        )
         self.assertEqual(appeal.state, "unsatisfied")
         self.assertEqual(appeal.satisfaction, "unsatisfied")
         self.assertIn("unsatisfied_callback", self._events(appeal))
-        self.env["helpdesk.ticket.cause.review.wizard"].with_user(self.office_user).create(
-            {"ticket_id": appeal.id, "outcome": "redo", "note": "The valve was not the only cause."}
+        self.env["helpdesk.ticket.cause.review.wizard"].with_user(
+            self.office_user
+        ).create(
+            {
+                "ticket_id": appeal.id,
+                "outcome": "redo",
+                "note": "The valve was not the only cause.",
+            }
         ).action_confirm()
         self.assertEqual(appeal.state, "dispatched")
         self.assertEqual(appeal.redo_count, 1)
         self.assertIn("redo", self._events(appeal))
         self._as(self.network_handler, appeal).action_accept()
         self._as(self.network_handler, appeal).action_submit_report()
-        self.assertEqual(appeal.state, "approved", "the hotline preset has no approval chain")
+        self.assertEqual(
+            appeal.state, "approved", "the hotline preset has no approval chain"
+        )
         self._as(self.office_user, appeal).action_final_reply()
         self._callback(appeal, result="basically_satisfied")
         self.assertEqual(appeal.state, "closed")
@@ -361,7 +471,11 @@ class TestWorkflow(ComplaintCase):
                 {"ticket_id": appeal.id, "outcome": "explained", "note": "x"}
             ).action_confirm()
         Review.with_user(self.office_user).create(
-            {"ticket_id": appeal.id, "outcome": "explained", "note": "The tariff is set by the city."}
+            {
+                "ticket_id": appeal.id,
+                "outcome": "explained",
+                "note": "The tariff is set by the city.",
+            }
         ).action_confirm()
         self.assertEqual(appeal.state, "closed")
         self.assertEqual(appeal.cause_review, "explained")
@@ -371,16 +485,24 @@ class TestWorkflow(ComplaintCase):
         self._use(self.hotline)
         appeal = self._appeal()
         with self.assertRefused(UserError, "workflow buttons"):
-            appeal.with_user(self.office_user).stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        self.assertEqual(appeal.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new"))
+            appeal.with_user(self.office_user).stage_id = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_done"
+            )
+        self.assertEqual(
+            appeal.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        )
 
     def test_r000_26_co_handling_departments_are_asked_to_cooperate(self):
         self._use(self.hotline)
         self.network.complaint_handler_id = self.network_handler
         self.billing.complaint_handler_id = self.billing_handler
-        appeal = self._appeal(department_id=self.network.id, co_department_ids=[(6, 0, self.billing.ids)])
+        appeal = self._appeal(
+            department_id=self.network.id, co_department_ids=[(6, 0, self.billing.ids)]
+        )
         self._as(self.office_user, appeal).action_dispatch()
-        self.assertTrue(appeal.activity_ids.filtered(lambda a: a.user_id == self.billing_handler))
+        self.assertTrue(
+            appeal.activity_ids.filtered(lambda a: a.user_id == self.billing_handler)
+        )
 
     def test_steps_refuse_the_wrong_state(self):
         self._use(self.hotline)
@@ -394,25 +516,34 @@ class TestWorkflow(ComplaintCase):
         """The water company's milestones stop at the times the buttons were pressed."""
         self._use(self.water_company)
         with freeze_time("2026-11-18 01:00:00"):
-            appeal = self._appeal(received_at=datetime(2026, 11, 18, 0, 30), proposed_opinion="To network.")
+            appeal = self._appeal(
+                received_at=datetime(2026, 11, 18, 0, 30),
+                proposed_opinion="To network.",
+            )
         with freeze_time("2026-11-18 01:10:00"):
             self._as(self.office_user, appeal).action_submit_to_leader()
         with freeze_time("2026-11-18 01:20:00"):
             self._as(self.office_leader, appeal).instruction = "Go."
             self._as(self.office_leader, appeal).action_record_instruction()
         with freeze_time("2026-11-18 01:30:00"):
-            self._as(self.office_user, appeal).write({"department_id": self.network.id, "section_id": self.repair_section.id})
+            self._as(self.office_user, appeal).write(
+                {"department_id": self.network.id, "section_id": self.repair_section.id}
+            )
             self._as(self.office_user, appeal).action_dispatch()
         with freeze_time("2026-11-18 02:00:00"):
             self._as(self.network_handler, appeal).action_accept()
         with freeze_time("2026-11-19 03:00:00"):
-            self._as(self.network_handler, appeal).write(dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)]))
+            self._as(self.network_handler, appeal).write(
+                dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)])
+            )
             self._as(self.network_handler, appeal).action_submit_report()
             self._approve_all(appeal)
         with freeze_time("2026-11-19 05:00:00"):
             self._as(self.office_user, appeal).reply_text = "Fixed."
             self._as(self.office_user, appeal).action_final_reply()
-        reached = {line.milestone_id.code: line.reached_at for line in appeal.sla_line_ids}
+        reached = {
+            line.milestone_id.code: line.reached_at for line in appeal.sla_line_ids
+        }
         self.assertEqual(reached["leader"], datetime(2026, 11, 18, 1, 10))
         self.assertEqual(reached["verify"], datetime(2026, 11, 18, 2, 0))
         self.assertEqual(reached["department_report"], datetime(2026, 11, 19, 3, 0))
@@ -430,8 +561,12 @@ class TestWorkflow(ComplaintCase):
             queue = self.env.ref(f"helpdesk_utility_complaint.{xmlid}").with_user(user)
             return queue.appeal_count
 
-        self.assertEqual(count(self.office_user, "queue_dispatch"), Queue.env["helpdesk.ticket"].search_count(
-            [("state", "in", ("registered", "handed_back"))]))
+        self.assertEqual(
+            count(self.office_user, "queue_dispatch"),
+            Queue.env["helpdesk.ticket"].search_count(
+                [("state", "in", ("registered", "handed_back"))]
+            ),
+        )
         self._as(self.office_user, appeal).action_submit_to_leader()
         self.assertEqual(count(self.office_leader, "queue_instruction"), 1)
         self.assertEqual(count(self.general_manager, "queue_instruction"), 0)
@@ -442,14 +577,27 @@ class TestWorkflow(ComplaintCase):
         )
         self._as(self.office_leader, appeal).instruction = "Go."
         self._as(self.office_leader, appeal).action_record_instruction()
-        self._as(self.office_user, appeal).write({"department_id": self.network.id, "section_id": self.repair_section.id})
+        self._as(self.office_user, appeal).write(
+            {"department_id": self.network.id, "section_id": self.repair_section.id}
+        )
         self._as(self.office_user, appeal).action_dispatch()
         self.assertEqual(count(self.network_handler, "queue_department"), 1)
         self.assertEqual(count(self.billing_handler, "queue_department"), 0)
         self._as(self.network_handler, appeal).action_accept()
-        self._as(self.network_handler, appeal).write(dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)]))
+        self._as(self.network_handler, appeal).write(
+            dict(REPORT, report_attachment_ids=[(6, 0, self._signed_scan().ids)])
+        )
         self._as(self.network_handler, appeal).action_submit_report()
         self.assertEqual(count(self.network_manager, "queue_approval"), 1)
         self.assertEqual(count(self.general_manager, "queue_approval"), 0)
-        action = self.env.ref("helpdesk_utility_complaint.queue_approval").with_user(self.network_manager).action_open()
-        self.assertEqual(self.env["helpdesk.ticket"].with_user(self.network_manager).search(action["domain"]), appeal)
+        action = (
+            self.env.ref("helpdesk_utility_complaint.queue_approval")
+            .with_user(self.network_manager)
+            .action_open()
+        )
+        self.assertEqual(
+            self.env["helpdesk.ticket"]
+            .with_user(self.network_manager)
+            .search(action["domain"]),
+            appeal,
+        )

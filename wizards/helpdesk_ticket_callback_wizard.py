@@ -9,16 +9,22 @@ class HelpdeskTicketCallbackWizard(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
     channel = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket.callback"]._fields["channel"].selection,
+        selection=lambda self: (
+            self.env["helpdesk.ticket.callback"]._fields["channel"].selection
+        ),
         required=True,
         default="phone",
     )
     reached = fields.Boolean(string="Customer Reached", default=True)
     result = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket.callback"]._fields["result"].selection
+        selection=lambda self: (
+            self.env["helpdesk.ticket.callback"]._fields["result"].selection
+        )
     )
     cause = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket.callback"]._fields["cause"].selection,
+        selection=lambda self: (
+            self.env["helpdesk.ticket.callback"]._fields["cause"].selection
+        ),
         string="Cause of Dissatisfaction",
     )
     comment = fields.Text()

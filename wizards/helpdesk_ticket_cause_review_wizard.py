@@ -9,7 +9,9 @@ class HelpdeskTicketCauseReviewWizard(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
     outcome = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket"]._fields["cause_review"].selection,
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["cause_review"].selection
+        ),
         required=True,
     )
     note = fields.Text(string="Findings", required=True)

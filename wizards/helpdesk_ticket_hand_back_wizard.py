@@ -10,7 +10,10 @@ class HelpdeskTicketHandBackWizard(models.TransientModel):
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
     reason = fields.Text(required=True)
     suggested_department_id = fields.Many2one(
-        "hr.department", string="Should Go To", required=True, help="The unit it belongs to."
+        "hr.department",
+        string="Should Go To",
+        required=True,
+        help="The unit it belongs to.",
     )
 
     def action_confirm(self):

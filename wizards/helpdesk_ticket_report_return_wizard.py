@@ -9,7 +9,9 @@ class HelpdeskTicketReportReturnWizard(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
     reason = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket"]._fields["report_return_reason"].selection,
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["report_return_reason"].selection
+        ),
         required=True,
     )
     note = fields.Text(required=True)

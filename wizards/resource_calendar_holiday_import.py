@@ -30,7 +30,9 @@ class ResourceCalendarHolidayImport(models.TransientModel):
     @api.constrains("from_year", "to_year")
     def _check_years(self):
         for wizard in self:
-            self.env["resource.calendar"]._check_holiday_years(wizard.from_year, wizard.to_year)
+            self.env["resource.calendar"]._check_holiday_years(
+                wizard.from_year, wizard.to_year
+            )
 
     def action_import(self):
         self.ensure_one()
