@@ -3,7 +3,7 @@
     "name": "Utility Complaint Desk",
     "summary": "Customer appeals of water, heating and power utilities: ledger, "
     "working-day deadlines, liability findings and monthly appraisal",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Utility Complaint Desk contributors",
@@ -46,7 +46,7 @@
         "views/helpdesk_ticket_recusal_views.xml",
         "views/helpdesk_sla_policy_views.xml",
         "views/helpdesk_sla_event_views.xml",
-        "views/helpdesk_ticket_sla_views.xml",
+        "views/helpdesk_ticket_deadline_views.xml",
         "views/helpdesk_sla_extension_views.xml",
         "views/helpdesk_platform_reply_views.xml",
         "views/helpdesk_platform_verdict_views.xml",

@@ -70,16 +70,16 @@ def recompute_all(dbname):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
         tickets = env["helpdesk.ticket"].search([])
-        lines = env["helpdesk.ticket.sla"].search_count([])
+        lines = env["helpdesk.ticket.deadline"].search_count([])
         # Drop the lines so the recompute rebuilds every one of them, then time a second
         # pass that finds nothing to change (the cost of an idempotent recompute).
         started = time.perf_counter()
-        env["helpdesk.ticket.sla"].search([]).unlink()
-        env["helpdesk.ticket.sla"]._sync_tickets(tickets)
+        env["helpdesk.ticket.deadline"].search([]).unlink()
+        env["helpdesk.ticket.deadline"]._sync_tickets(tickets)
         env.flush_all()
         rebuild = time.perf_counter() - started
         started = time.perf_counter()
-        env["helpdesk.ticket.sla"]._sync_tickets(tickets)
+        env["helpdesk.ticket.deadline"]._sync_tickets(tickets)
         env.flush_all()
         idle = time.perf_counter() - started
         cr.rollback()

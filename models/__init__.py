@@ -9,7 +9,7 @@ from . import helpdesk_sla_event
 from . import helpdesk_sla_policy
 from . import helpdesk_sla_milestone
 from . import helpdesk_ticket_event
-from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_deadline
 from . import helpdesk_sla_extension
 from . import helpdesk_appeal_workflow
 from . import helpdesk_appeal_queue

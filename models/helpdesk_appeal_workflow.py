@@ -655,7 +655,7 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     def _request_committed_extension(self):
         """Ask the approver to move the resolution deadline to the committed date."""
         self.ensure_one()
-        line = self.sla_line_ids.filtered(
+        line = self.deadline_ids.filtered(
             lambda line: (
                 line.milestone_id.extension_approver_group_id
                 and not line.reached_at

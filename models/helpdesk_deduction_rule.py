@@ -248,7 +248,7 @@ class HelpdeskDeductionRule(models.Model):
     def _propose_sla_overdue(self, tickets):
         """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped late."""
         lines = (
-            self.env["helpdesk.ticket.sla"]
+            self.env["helpdesk.ticket.deadline"]
             .sudo()
             .search(
                 [
@@ -291,7 +291,7 @@ class HelpdeskDeductionRule(models.Model):
             ticket = ticket.repeat_of_id
         return bool(
             ancestors
-            and self.env["helpdesk.ticket.sla"]
+            and self.env["helpdesk.ticket.deadline"]
             .sudo()
             .search_count(
                 [

@@ -16,7 +16,7 @@ class HelpdeskSlaExtension(models.Model):
     _order = "requested_at desc, id desc"
 
     line_id = fields.Many2one(
-        "helpdesk.ticket.sla",
+        "helpdesk.ticket.deadline",
         string="Deadline",
         required=True,
         index=True,
@@ -81,7 +81,7 @@ class HelpdeskSlaExtension(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            line = self.env["helpdesk.ticket.sla"].browse(vals["line_id"])
+            line = self.env["helpdesk.ticket.deadline"].browse(vals["line_id"])
             line.ticket_id.check_access("write")
             vals["current_deadline"] = line.deadline
         requests = super().create(vals_list)

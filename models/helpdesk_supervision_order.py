@@ -358,7 +358,7 @@ class HelpdeskSupervisionOrder(models.Model):
         """Handled too slowly: a deadline is missed and still running, and no extension of
         the appeal was approved (R002-43). A milestone met late keeps the appeal's status
         "breached" but is no slow handling any more."""
-        breached = tickets.filtered(lambda ticket: ticket.sla_state == "breached")
+        breached = tickets.filtered(lambda ticket: ticket.deadline_state == "breached")
         if not breached:
             return []
         extended = {
@@ -372,7 +372,7 @@ class HelpdeskSupervisionOrder(models.Model):
         }
         late = {}
         for line in (
-            self.env["helpdesk.ticket.sla"]
+            self.env["helpdesk.ticket.deadline"]
             .sudo()
             .search(
                 [

@@ -287,22 +287,22 @@ class HelpdeskTicket(models.Model):
     repeat_ids = fields.One2many("helpdesk.ticket", "repeat_of_id", string="Repeats")
     repeat_count = fields.Integer(compute="_compute_repeat_count")
 
-    # --- Deadlines: facts in, milestone lines out (see helpdesk.ticket.sla) ---
+    # --- Deadlines: facts in, milestone lines out (see helpdesk.ticket.deadline) ---
     event_ids = fields.One2many("helpdesk.ticket.event", "ticket_id", string="Events")
-    sla_policy_id = fields.Many2one(
+    deadline_policy_id = fields.Many2one(
         "helpdesk.sla.policy",
         string="Deadline Policy",
         readonly=True,
         copy=False,
         index=True,
     )
-    sla_line_ids = fields.One2many(
-        "helpdesk.ticket.sla", "ticket_id", string="Deadlines"
+    deadline_ids = fields.One2many(
+        "helpdesk.ticket.deadline", "ticket_id", string="Deadlines"
     )
-    sla_deadline = fields.Datetime(
+    next_deadline = fields.Datetime(
         string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
     )
-    sla_state = fields.Selection(
+    deadline_state = fields.Selection(
         [
             ("on_track", "On Track"),
             ("due_soon", "Due Soon"),
@@ -314,7 +314,7 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
     )
-    sla_provisional = fields.Boolean(
+    deadline_provisional = fields.Boolean(
         string="Provisional Deadline",
         compute="_compute_sla_summary",
         store=True,
@@ -371,31 +371,31 @@ class HelpdeskTicket(models.Model):
             )
 
     @api.depends(
-        "sla_line_ids.status",
-        "sla_line_ids.deadline",
-        "sla_line_ids.reached_at",
-        "sla_line_ids.is_due_soon",
-        "sla_line_ids.provisional",
+        "deadline_ids.status",
+        "deadline_ids.deadline",
+        "deadline_ids.reached_at",
+        "deadline_ids.is_due_soon",
+        "deadline_ids.provisional",
     )
     def _compute_sla_summary(self):
         for ticket in self:
-            lines = ticket.sla_line_ids
+            lines = ticket.deadline_ids
             open_lines = lines.filtered(
                 lambda line: (
                     not line.reached_at
                     and line.status in ("running", "paused", "breached")
                 )
             )
-            ticket.sla_deadline = min(open_lines.mapped("deadline"), default=False)
-            ticket.sla_provisional = any(open_lines.mapped("provisional"))
+            ticket.next_deadline = min(open_lines.mapped("deadline"), default=False)
+            ticket.deadline_provisional = any(open_lines.mapped("provisional"))
             if "breached" in lines.mapped("status"):
-                ticket.sla_state = "breached"
+                ticket.deadline_state = "breached"
             elif any(open_lines.mapped("is_due_soon")):
-                ticket.sla_state = "due_soon"
+                ticket.deadline_state = "due_soon"
             elif open_lines:
-                ticket.sla_state = "on_track"
+                ticket.deadline_state = "on_track"
             else:
-                ticket.sla_state = (
+                ticket.deadline_state = (
                     "met"
                     if lines.filtered(lambda line: line.status == "met")
                     else False
@@ -781,12 +781,12 @@ class HelpdeskTicket(models.Model):
     def _platform_overdue_working_days(self):
         """Working days this appeal is overdue on its platform deadline (R000-35, C-05)."""
         self.ensure_one()
-        lines = self.sla_line_ids.filtered("platform_overridden") or self.sla_line_ids
+        lines = self.deadline_ids.filtered("platform_overridden") or self.deadline_ids
         return max(lines.mapped("overdue_working_days"), default=0)
 
     def _sla_recompute(self):
         """Facts changed: rebuild the deadlines, then the deductions generated from them."""
-        self.env["helpdesk.ticket.sla"]._sync_tickets(self)
+        self.env["helpdesk.ticket.deadline"]._sync_tickets(self)
         self.env["helpdesk.deduction.line"]._sync_process_lines(self)
 
     # ------------------------------------------------------------------
@@ -1202,7 +1202,7 @@ class HelpdeskTicket(models.Model):
             [
                 ("state", "!=", "closed"),
                 "|",
-                ("sla_state", "=", "breached"),
+                ("deadline_state", "=", "breached"),
                 ("commitment_ids.state", "=", "open"),
             ]
         )

@@ -210,7 +210,7 @@ class ResourceCalendar(models.Model):
             domain.append(("deadline", ">=", date_from - timedelta(days=1)))
         if date_to:
             domain.append(("start_at", "<=", date_to + timedelta(days=1)))
-        Line = self.env["helpdesk.ticket.sla"].sudo()
+        Line = self.env["helpdesk.ticket.deadline"].sudo()
         lines = Line.search(domain).filtered(
             lambda line: line.policy_id._get_calendar(line.company_id) == self
         )

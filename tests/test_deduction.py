@@ -489,7 +489,7 @@ class TestDeduction(ComplaintCase):
             appeal.with_user(self.network_manager).action_send_to_hr()
         with freeze_time("2026-11-02 03:00:00"):  # Monday 11:00 Beijing
             appeal.with_user(self.office_user).action_send_to_hr()
-        line = appeal.sla_line_ids.filtered(
+        line = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "hr_report"
         )
         self.assertEqual(

@@ -100,7 +100,7 @@ class TestHeatingDeduction(ComplaintCase):
                 "2026-11-18 02:00:00", complainant_phone=f"1380000{index:04d}"
             )
             self._event(appeal, "solution_proposed", solved)
-            solution = appeal.sla_line_ids.filtered(
+            solution = appeal.deadline_ids.filtered(
                 lambda line: line.milestone_id.code == "solution"
             )
             self.assertEqual(solution.overdue_working_days, days, solved)

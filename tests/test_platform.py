@@ -124,7 +124,7 @@ class TestPlatform(ComplaintCase):
         self.assertEqual(reply.submitted_by_id, self.office_user)
         event = self._events(self.appeal, "final_reply")
         self.assertEqual(event.occurred_at, utc(NOW))
-        resolve = self.appeal.sla_line_ids.filtered(
+        resolve = self.appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "resolve"
         )
         self.assertTrue(resolve.platform_overridden)
@@ -446,7 +446,7 @@ class TestPlatform(ComplaintCase):
             appeal = self._platform_appeal(self.hotline_12345, "12345-20261118-007")
         with freeze_time("2026-11-18 02:00:00"):
             appeal._record_event("dispatch")
-        line = appeal.sla_line_ids.filtered(
+        line = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "complete"
         )
         self.assertTrue(line.platform_overridden)
@@ -490,7 +490,7 @@ class TestPlatform(ComplaintCase):
                 section_id=self.repair_section.id,
             )
             own._record_event("dispatch")
-            own_line = own.sla_line_ids.filtered(
+            own_line = own.deadline_ids.filtered(
                 lambda line: line.milestone_id.code == "complete"
             )
             self.assertFalse(own_line.platform_overridden)

@@ -34,7 +34,7 @@ class TestSla(ComplaintCase):
         self.company.complaint_preset_id = preset
 
     def _line(self, appeal, code):
-        lines = appeal.sla_line_ids.filtered(
+        lines = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == code
         )
         self.assertEqual(len(lines), 1, f"one {code} line expected on {appeal.name}")
@@ -54,7 +54,7 @@ class TestSla(ComplaintCase):
         Saturday 10-10 is a make-up working day."""
         self._use(self.water_company)
         appeal = self._appeal(received_at=utc("2026-09-30 07:00:00"))
-        self.assertEqual(appeal.sla_policy_id, self.ref("sla_policy_water_company"))
+        self.assertEqual(appeal.deadline_policy_id, self.ref("sla_policy_water_company"))
         self.assertEqual(
             self._line(appeal, "verify").deadline, utc("2026-10-08 09:00:00")
         )
@@ -68,12 +68,12 @@ class TestSla(ComplaintCase):
         self.assertEqual(
             self._line(appeal, "leader").deadline, utc("2026-10-08 02:00:00")
         )
-        codes = appeal.sla_line_ids.milestone_id.mapped("code")
+        codes = appeal.deadline_ids.milestone_id.mapped("code")
         self.assertNotIn(
             "department_report", codes, "no line before the appeal is dispatched"
         )
         self.assertEqual(self._line(appeal, "reply").status, "running")
-        self.assertFalse(appeal.sla_provisional)
+        self.assertFalse(appeal.deadline_provisional)
 
     @freeze_time("2026-11-20 12:30:00")
     def test_c03_received_on_a_friday_evening(self):
@@ -147,7 +147,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(self._line(appeal, "leader").status, "cancelled")
         self.assertEqual(self._line(appeal, "verify").status, "cancelled")
         self.assertEqual(self._line(appeal, "reply").status, "met")
-        self.assertEqual(appeal.sla_state, "met")
+        self.assertEqual(appeal.deadline_state, "met")
 
     def test_r000_08_platform_deadline_overrides_internal(self):
         """R000-08, R002-19: the platform deadline replaces the internal one, earlier or later."""
@@ -163,7 +163,7 @@ class TestSla(ComplaintCase):
             self.assertEqual(resolve.deadline, utc(platform_deadline))
             self.assertEqual(resolve.base_deadline, utc("2026-12-09 09:00:00"))
             self.assertTrue(resolve.platform_overridden)
-            codes = set(appeal.sla_line_ids.milestone_id.mapped("code"))
+            codes = set(appeal.deadline_ids.milestone_id.mapped("code"))
             self.assertNotIn(
                 "reply", codes, "own-channel limits do not apply (R000-08)"
             )
@@ -203,7 +203,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(self._line(appeal, "accept").status, "met")
         self.assertNotIn(
             "on_site",
-            appeal.sla_line_ids.milestone_id.mapped("code"),
+            appeal.deadline_ids.milestone_id.mapped("code"),
             "a billing question needs no visit (R002-08)",
         )
 
@@ -229,7 +229,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(
             self._line(appeal, "pipe_repair_large").deadline, utc("2026-11-20 04:00:00")
         )
-        self.assertNotIn("pipe_repair", appeal.sla_line_ids.milestone_id.mapped("code"))
+        self.assertNotIn("pipe_repair", appeal.deadline_ids.milestone_id.mapped("code"))
 
     def test_r002_13_hand_back_counts_only_when_it_happens(self):
         self._use(self.hotline)
@@ -251,7 +251,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(self._line(handed_back, "complete").status, "cancelled")
 
     def _lines(self, appeal, code):
-        lines = appeal.sla_line_ids.filtered(
+        lines = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == code
         )
         return lines.sorted("occurrence")
@@ -280,7 +280,7 @@ class TestSla(ComplaintCase):
         hand_back = self._lines(appeal, "hand_back")
         self.assertEqual(hand_back.mapped("status"), ["met", "pending"])
         # Recomputing keeps one line per run.
-        self.env["helpdesk.ticket.sla"]._sync_tickets(appeal)
+        self.env["helpdesk.ticket.deadline"]._sync_tickets(appeal)
         self.assertEqual(len(self._lines(appeal, "accept")), 2)
 
     def test_r002_22_a_redo_runs_the_department_clocks_again(self):
@@ -367,7 +367,7 @@ class TestSla(ComplaintCase):
             facility._record_event("safety_measures")
         self.assertEqual(line.status, "met")
         other = self._received("2026-11-18 14:00:00", channel_id=self.own_hotline.id)
-        self.assertNotIn("facility", other.sla_line_ids.milestone_id.mapped("code"))
+        self.assertNotIn("facility", other.deadline_ids.milestone_id.mapped("code"))
 
     def test_paused_milestone(self):
         """A milestone paused in the on-hold stage stops its clock while the department
@@ -511,7 +511,7 @@ class TestSla(ComplaintCase):
             self._line(complaint, "solution").deadline, utc("2026-11-19 02:00:00")
         )
         self.assertNotIn(
-            "complex_plan", complaint.sla_line_ids.milestone_id.mapped("code")
+            "complex_plan", complaint.deadline_ids.milestone_id.mapped("code")
         )
         complex_problem = self._received(
             "2026-11-18 02:00:00", category_id=self.ref("cat_heating_pipe").id
@@ -522,7 +522,7 @@ class TestSla(ComplaintCase):
             utc("2026-11-23 09:00:00"),
         )
         self.assertNotIn(
-            "solution", complex_problem.sla_line_ids.milestone_id.mapped("code")
+            "solution", complex_problem.deadline_ids.milestone_id.mapped("code")
         )
         with freeze_time("2026-11-20 02:00:00"):
             complex_problem._record_event("unsatisfied_callback")
@@ -545,7 +545,7 @@ class TestSla(ComplaintCase):
             resolve = self._line(appeal, "resolve")
             self.assertEqual(resolve.deadline, utc("2027-01-12 09:00:00"))
             self.assertTrue(resolve.provisional)
-            self.assertTrue(appeal.sla_provisional)
+            self.assertTrue(appeal.deadline_provisional)
             self.assertFalse(
                 self._line(appeal, "reply").provisional, "3 WD stay in 2026"
             )
@@ -562,25 +562,25 @@ class TestSla(ComplaintCase):
             year = self.calendar.holiday_year_ids.filtered(lambda y: y.year == 2027)
             year.action_confirm_arrangement()
             self.assertFalse(resolve.provisional)
-            self.assertFalse(appeal.sla_provisional)
+            self.assertFalse(appeal.deadline_provisional)
 
     def test_recomputing_is_idempotent(self):
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00")
         with freeze_time("2026-11-18 03:00:00"):
             appeal._record_event("dispatch")
-        before = appeal.sla_line_ids.read(
+        before = appeal.deadline_ids.read(
             ["deadline", "status", "start_at", "reached_at"]
         )
         with freeze_time("2026-11-18 03:30:00"):
-            self.env["helpdesk.ticket.sla"]._sync_tickets(appeal)
-            self.env["helpdesk.ticket.sla"]._sync_tickets(appeal)
+            self.env["helpdesk.ticket.deadline"]._sync_tickets(appeal)
+            self.env["helpdesk.ticket.deadline"]._sync_tickets(appeal)
         self.assertEqual(
-            appeal.sla_line_ids.read(["deadline", "status", "start_at", "reached_at"]),
+            appeal.deadline_ids.read(["deadline", "status", "start_at", "reached_at"]),
             before,
         )
         self.assertEqual(
-            self.env["helpdesk.ticket.sla"]
+            self.env["helpdesk.ticket.deadline"]
             .with_context(active_test=False)
             .search_count([("ticket_id", "=", appeal.id)]),
             len(before),
@@ -600,10 +600,10 @@ class TestSla(ComplaintCase):
         appeal = self._received("2026-11-18 02:00:00")
         self._use(self.heating)
         appeal._sla_recompute()
-        self.assertEqual(appeal.sla_policy_id, self.ref("sla_policy_heating"))
-        self.assertEqual(appeal.sla_line_ids.policy_id, self.ref("sla_policy_heating"))
+        self.assertEqual(appeal.deadline_policy_id, self.ref("sla_policy_heating"))
+        self.assertEqual(appeal.deadline_ids.policy_id, self.ref("sla_policy_heating"))
         archived = (
-            self.env["helpdesk.ticket.sla"]
+            self.env["helpdesk.ticket.deadline"]
             .with_context(active_test=False)
             .search([("ticket_id", "=", appeal.id), ("active", "=", False)])
         )
@@ -626,18 +626,18 @@ class TestSla(ComplaintCase):
             appeal._record_event("acceptance")
         line = self._line(appeal, "complete")
         self.assertEqual(line.warning_at, utc("2026-11-02 22:00:00"))
-        Line = self.env["helpdesk.ticket.sla"]
+        Line = self.env["helpdesk.ticket.deadline"]
         with freeze_time("2026-11-02 23:00:00"):
             Line._cron_flag_deadlines()
         self.assertTrue(line.is_due_soon)
-        self.assertEqual(appeal.sla_state, "due_soon")
+        self.assertEqual(appeal.deadline_state, "due_soon")
         activity = appeal.activity_ids.filtered(lambda a: "approaching" in a.summary)
         self.assertEqual(activity.user_id, self.network_handler)
         with freeze_time("2026-11-03 03:00:00"):
             Line._cron_flag_deadlines()
         self.assertEqual(line.status, "breached")
         self.assertEqual(line.overdue_duration, 1.0)
-        self.assertEqual(appeal.sla_state, "breached")
+        self.assertEqual(appeal.deadline_state, "breached")
         self.assertTrue(appeal.activity_ids.filtered(lambda a: "missed" in a.summary))
         note = appeal.message_ids.filtered(
             lambda m: self.complaint_manager.partner_id in m.partner_ids

@@ -245,7 +245,7 @@ class TestSupervision(SupervisionCase):
         with freeze_time("2026-11-02 02:00:00"):
             (late | extended)._record_event("dispatch")
             (late | extended)._record_event("acceptance")
-        line = extended.sla_line_ids.filtered(
+        line = extended.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "complete"
         )
         with freeze_time("2026-11-02 10:00:00"):
@@ -263,8 +263,8 @@ class TestSupervision(SupervisionCase):
             request.with_user(self.office_user).action_approve()
         Ticket = self.env["helpdesk.ticket"]
         with freeze_time("2026-11-03 03:00:00"):
-            self.env["helpdesk.ticket.sla"]._cron_flag_deadlines()
-            self.assertEqual(late.sla_state, "breached")
+            self.env["helpdesk.ticket.deadline"]._cron_flag_deadlines()
+            self.assertEqual(late.deadline_state, "breached")
             Ticket._cron_check_supervision()
         order = self._orders(late)
         self.assertEqual(len(order), 1)
@@ -272,9 +272,9 @@ class TestSupervision(SupervisionCase):
         self.assertIn("no extension", order.reason)
         self.assertFalse(self._orders(extended))
         with freeze_time("2026-11-04 03:00:00"):
-            self.env["helpdesk.ticket.sla"]._cron_flag_deadlines()
+            self.env["helpdesk.ticket.deadline"]._cron_flag_deadlines()
             self.assertEqual(
-                extended.sla_state, "breached", "late even on the extended deadline"
+                extended.deadline_state, "breached", "late even on the extended deadline"
             )
             Ticket._cron_check_supervision()
             order.with_user(self.office_user).action_done()

@@ -216,7 +216,7 @@ class TestWorkflow(ComplaintCase):
             self._as(self.network_handler, appeal).action_accept()
         self.assertEqual(appeal.state, "accepted")
         self.assertEqual(appeal.handler_employee_id, self.network_handler.employee_id)
-        accept = appeal.sla_line_ids.filtered(
+        accept = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "accept"
         )
         self.assertEqual(accept.reached_at, datetime(2026, 11, 18, 2, 2))
@@ -378,7 +378,7 @@ class TestWorkflow(ComplaintCase):
             self._as(self.office_user, appeal).committed_date = date(2026, 12, 31)
             self._as(self.office_user, appeal).action_interim_reply()
         self.assertEqual(appeal.state, "interim_replied")
-        resolve = appeal.sla_line_ids.filtered(
+        resolve = appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == "resolve"
         )
         self.assertEqual(
@@ -397,7 +397,7 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.state, "replied")
 
     def _line_status(self, appeal, code):
-        return appeal.sla_line_ids.filtered(
+        return appeal.deadline_ids.filtered(
             lambda line: line.milestone_id.code == code
         ).status
 
@@ -542,14 +542,14 @@ class TestWorkflow(ComplaintCase):
             self._as(self.office_user, appeal).reply_text = "Fixed."
             self._as(self.office_user, appeal).action_final_reply()
         reached = {
-            line.milestone_id.code: line.reached_at for line in appeal.sla_line_ids
+            line.milestone_id.code: line.reached_at for line in appeal.deadline_ids
         }
         self.assertEqual(reached["leader"], datetime(2026, 11, 18, 1, 10))
         self.assertEqual(reached["verify"], datetime(2026, 11, 18, 2, 0))
         self.assertEqual(reached["department_report"], datetime(2026, 11, 19, 3, 0))
         self.assertEqual(reached["reply"], datetime(2026, 11, 19, 5, 0))
         self.assertEqual(reached["resolve"], datetime(2026, 11, 19, 5, 0))
-        self.assertTrue(all(line.status == "met" for line in appeal.sla_line_ids))
+        self.assertTrue(all(line.status == "met" for line in appeal.deadline_ids))
 
     def test_queues_count_for_each_role(self):
         """Each role sees its own work list with a count."""

@@ -72,7 +72,7 @@ class MilestoneSpec(NamedTuple):
         )
 
 
-class HelpdeskTicketSla(models.Model):
+class HelpdeskTicketDeadline(models.Model):
     """One milestone of one appeal: when its clock started, its deadline, when it stopped.
 
     Lines are derived data: `_sync_tickets` rebuilds them from the appeal's event log,
@@ -80,7 +80,7 @@ class HelpdeskTicketSla(models.Model):
     recomputing is idempotent and a reached time always comes from a recorded event.
     """
 
-    _name = "helpdesk.ticket.sla"
+    _name = "helpdesk.ticket.deadline"
     _description = "Appeal Deadline"
     _order = "ticket_id, sequence, id"
 
@@ -315,8 +315,8 @@ class HelpdeskTicketSla(models.Model):
         Line.browse(stale).write({"active": False})
         for policy, ticket_ids in policy_of.items():
             tickets.browse(ticket_ids).filtered(
-                lambda ticket, policy=policy: ticket.sla_policy_id != policy
-            ).write({"sla_policy_id": policy.id})
+                lambda ticket, policy=policy: ticket.deadline_policy_id != policy
+            ).write({"deadline_policy_id": policy.id})
 
     @api.model
     def _applicable_ticket_ids(self, milestones, tickets):
