@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..groups import APPRAISAL
+
 
 class HelpdeskAppraisalPeriod(models.Model):
     """One calendar month of a company's appraisal (C-13). Once locked, nothing that
@@ -52,9 +54,7 @@ class HelpdeskAppraisalPeriod(models.Model):
         )
 
     def action_lock(self):
-        if not self.env.user.has_group(
-            "helpdesk_utility_complaint.group_appraisal_officer"
-        ):
+        if not self.env.user.has_group(APPRAISAL):
             raise AccessError(self.env._("Only appraisal officers lock a month."))
         self.write(
             {

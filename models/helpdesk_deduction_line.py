@@ -4,9 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_round
 
+from ..groups import APPRAISAL
 from .helpdesk_deduction_rule import PARTIES
-
-APPRAISAL = "helpdesk_utility_complaint.group_appraisal_officer"
 
 
 class HelpdeskDeductionLine(models.Model):

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-OFFICE = "helpdesk_utility_complaint.group_response_office"
-LEADER = "helpdesk_utility_complaint.group_leader"
+from ..groups import LEADER, OFFICE
 
 
 class HelpdeskLiabilityContest(models.Model):

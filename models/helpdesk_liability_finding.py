@@ -4,10 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from ..groups import APPRAISAL, MANAGER
 from .helpdesk_deduction_rule import SEVERITIES
-
-APPRAISAL = "helpdesk_utility_complaint.group_appraisal_officer"
-MANAGER = "helpdesk_utility_complaint.group_complaint_manager"
 
 
 class HelpdeskLiabilityFinding(models.Model):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-OFFICE_GROUP = "helpdesk_utility_complaint.group_response_office"
+from ..groups import OFFICE as OFFICE_GROUP
 
 
 def is_office_user(user):

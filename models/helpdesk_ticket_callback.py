@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .helpdesk_appeal_workflow import SATISFACTION
+from .helpdesk_ticket_workflow import SATISFACTION
 
 
 class HelpdeskTicketCallback(models.Model):

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.tools import split_every
 from odoo.tools.safe_eval import safe_eval
 
+from ..groups import APPRAISAL
+
 STATUSES = [
     ("pending", "Not Started"),
     ("running", "Running"),
@@ -530,7 +532,7 @@ class HelpdeskTicketDeadline(models.Model):
                 or ticket.user_id
             )[:1]
         if self.milestone_id.owner == "appraisal":
-            group = self.env.ref("helpdesk_utility_complaint.group_appraisal_officer")
+            group = self.env.ref(APPRAISAL)
             return group.all_user_ids.filtered(
                 lambda user: ticket.company_id in user.company_ids
             )[:1]

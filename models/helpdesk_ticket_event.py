@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..groups import MANAGER
+
 
 class HelpdeskTicketEvent(models.Model):
     """What happened to an appeal and when: the facts deadlines and appraisal count.
@@ -48,9 +50,7 @@ class HelpdeskTicketEvent(models.Model):
 
     def _correct(self, occurred_at, reason):
         """A complaint manager corrects a mistaken time; everything derived follows."""
-        if not self.env.user.has_group(
-            "helpdesk_utility_complaint.group_complaint_manager"
-        ):
+        if not self.env.user.has_group(MANAGER):
             raise AccessError(
                 self.env._(
                     "Only complaint managers correct the time of a recorded event."

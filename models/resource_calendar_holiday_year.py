@@ -3,6 +3,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..groups import MANAGER
 from .resource_calendar_makeup_day import HOLIDAY_SOURCES
 
 ARRANGEMENT_ACTIVITY = "mail.mail_activity_data_todo"
@@ -89,7 +90,7 @@ class ResourceCalendarHolidayYear(models.Model):
 
     def _ensure_arrangement_activity(self):
         """Ask a complaint manager, once per provisional year, for the official arrangement."""
-        group = self.env.ref("helpdesk_utility_complaint.group_complaint_manager")
+        group = self.env.ref(MANAGER)
         managers = group.all_user_ids.filtered(
             lambda user: user.active and not user.share
         )

@@ -2,12 +2,14 @@ from contextlib import contextmanager
 
 from odoo.tests import TransactionCase, new_test_user
 
-GROUP_HANDLER = "helpdesk_utility_complaint.group_handler"
-GROUP_DEPARTMENT_MANAGER = "helpdesk_utility_complaint.group_department_manager"
-GROUP_OFFICE = "helpdesk_utility_complaint.group_response_office"
-GROUP_APPRAISAL = "helpdesk_utility_complaint.group_appraisal_officer"
-GROUP_MANAGER = "helpdesk_utility_complaint.group_complaint_manager"
-GROUP_LEADER = "helpdesk_utility_complaint.group_leader"
+from odoo.addons.helpdesk_utility_complaint import groups
+
+GROUP_HANDLER = groups.HANDLER
+GROUP_DEPARTMENT_MANAGER = groups.DEPARTMENT_MANAGER
+GROUP_OFFICE = groups.OFFICE
+GROUP_APPRAISAL = groups.APPRAISAL
+GROUP_MANAGER = groups.MANAGER
+GROUP_LEADER = groups.LEADER
 
 
 class ComplaintCase(TransactionCase):

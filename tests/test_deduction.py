@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import ComplaintCase
+from .common import GROUP_LEADER, ComplaintCase
 
 
 @tagged("post_install", "-at_install")
@@ -786,9 +786,7 @@ class TestDeduction(ComplaintCase):
         self.assertIn("Contest upheld", line.cancel_reason)
 
     def test_r001_31_platform_contest_needs_acknowledgement_and_the_leader(self):
-        leader = self._user(
-            "principal_leader", "helpdesk_utility_complaint.group_leader", None
-        )
+        leader = self._user("principal_leader", GROUP_LEADER, None)
         appeal = self._appeal(
             department_id=self.network.id,
             channel_id=self.hotline_12345.id,

@@ -1,7 +1,13 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common import GROUP_HANDLER, GROUP_OFFICE, ComplaintCase
+from .common import (
+    GROUP_APPRAISAL,
+    GROUP_DEPARTMENT_MANAGER,
+    GROUP_HANDLER,
+    GROUP_OFFICE,
+    ComplaintCase,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -30,8 +36,8 @@ class TestSecurity(ComplaintCase):
     def test_r000_03_roles_are_layered(self):
         """R000-03, R002-02: roles imply each other instead of repeating rights."""
         manager = self.complaint_manager
-        for group in (GROUP_OFFICE, GROUP_HANDLER, "helpdesk_utility_complaint.group_appraisal_officer",
-                      "helpdesk_utility_complaint.group_department_manager",
+        for group in (GROUP_OFFICE, GROUP_HANDLER, GROUP_APPRAISAL,
+                      GROUP_DEPARTMENT_MANAGER,
                       "helpdesk_mgmt.group_helpdesk_manager"):  # fmt: skip
             self.assertTrue(manager.has_group(group), group)
         self.assertTrue(self.network_manager.has_group(GROUP_HANDLER))

@@ -54,7 +54,9 @@ class TestSla(ComplaintCase):
         Saturday 10-10 is a make-up working day."""
         self._use(self.water_company)
         appeal = self._appeal(received_at=utc("2026-09-30 07:00:00"))
-        self.assertEqual(appeal.deadline_policy_id, self.ref("sla_policy_water_company"))
+        self.assertEqual(
+            appeal.deadline_policy_id, self.ref("sla_policy_water_company")
+        )
         self.assertEqual(
             self._line(appeal, "verify").deadline, utc("2026-10-08 09:00:00")
         )

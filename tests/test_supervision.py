@@ -274,7 +274,9 @@ class TestSupervision(SupervisionCase):
         with freeze_time("2026-11-04 03:00:00"):
             self.env["helpdesk.ticket.deadline"]._cron_flag_deadlines()
             self.assertEqual(
-                extended.deadline_state, "breached", "late even on the extended deadline"
+                extended.deadline_state,
+                "breached",
+                "late even on the extended deadline",
             )
             Ticket._cron_check_supervision()
             order.with_user(self.office_user).action_done()

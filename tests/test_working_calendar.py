@@ -6,7 +6,7 @@ import chinese_calendar
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 
-from .common import ComplaintCase
+from .common import GROUP_MANAGER, ComplaintCase
 
 CALENDAR = "helpdesk_utility_complaint.resource_calendar_china_complaint_desk"
 
@@ -475,9 +475,7 @@ class TestWorkingCalendar(ComplaintCase):
             )
             self.assertIn(
                 activities.user_id,
-                self.env.ref(
-                    "helpdesk_utility_complaint.group_complaint_manager"
-                ).all_user_ids,
+                self.env.ref(GROUP_MANAGER).all_user_ids,
             )
         self.assertFalse(years[2026].activity_ids)
 

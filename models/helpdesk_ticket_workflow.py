@@ -3,8 +3,8 @@ from datetime import time
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-OFFICE = "helpdesk_utility_complaint.group_response_office"
-LEADER = "helpdesk_utility_complaint.group_leader"
+from ..groups import LEADER, OFFICE
+
 SATISFACTION = [
     ("satisfied", "Satisfied"),
     ("basically_satisfied", "Basically Satisfied"),
@@ -12,7 +12,7 @@ SATISFACTION = [
 ]
 
 
-class HelpdeskAppealWorkflow(models.AbstractModel):
+class HelpdeskTicket(models.Model):
     """The path of one appeal, as steps with an owner, a guard and a recorded fact.
 
     registered → (answered on the spot) or (awaiting the leader's instruction) → dispatched
@@ -20,11 +20,51 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
     callback → closed, with unsatisfied → cause review → redo or explanation. Each step is a
     method called by a button: it checks the role and the data it needs, moves the state
     (and the kanban stage), records the event the deadlines stop on, posts to the chatter
-    and hands the next step to its owner as an activity. Mixed into helpdesk.ticket.
+    and hands the next step to its owner as an activity.
     """
 
-    _name = "helpdesk.appeal.workflow"
-    _description = "Appeal Handling Workflow"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "tier.validation"]
+
+    # Approvals of the department report (R000-06, R000-22) run on OCA base_tier_validation:
+    # the preset's tier definitions decide who signs, in which order.
+    _state_from = ["reported"]
+    _state_to = ["approved"]
+    _cancel_state = "withdrawn"  # no such state: closing an appeal keeps its approvals
+    _tier_validation_manual_config = True
+
+    # --- Workflow (see the transitions below) ---
+    state = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("awaiting_instruction", "Awaiting Instruction"),
+            ("dispatched", "Dispatched"),
+            ("accepted", "Accepted"),
+            ("on_hold", "On Hold"),
+            ("handed_back", "Handed Back"),
+            ("reported", "Reported"),
+            ("approved", "Approved"),
+            ("interim_replied", "Interim Reply Sent"),
+            ("replied", "Replied"),
+            ("unsatisfied", "Unsatisfied"),
+            ("closed", "Closed"),
+        ],
+        default="registered",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    redo_count = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Times the appeal was sent back to be handled again (R002-22).",
+    )
+    hand_back_count = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Times a department handed the appeal back (R002-13).",
+    )
 
     # --- Registration and the leader's instruction (R000-05, R000-11, R000-13) ---
     answered_on_spot = fields.Boolean(readonly=True, copy=False)
@@ -824,3 +864,74 @@ class HelpdeskAppealWorkflow(models.AbstractModel):
 
     def _close(self, note):
         self._move("closed", "close", note=note)
+
+    # ------------------------------------------------------------------
+    # Kanban stages and the report approvals (base_tier_validation)
+    # ------------------------------------------------------------------
+
+    def _check_stage_write(self, vals):
+        if "stage_id" in vals and not self.env.context.get("appeal_workflow"):
+            self._check_stage_matches_state(vals["stage_id"])
+
+    def _check_stage_matches_state(self, stage_id):
+        """The kanban stage follows the workflow: dragging a card cannot skip a step."""
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        for ticket in self:
+            states = (stage.complaint_states or "").replace(" ", "").split(",")
+            if stage.complaint_states and ticket.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Appeal %(number)s moves with its workflow buttons; it cannot be put in "
+                        "stage %(stage)s while it is “%(state)s”.",
+                        number=ticket.number,
+                        stage=stage.name,
+                        state=ticket._state_label(ticket.state),
+                    )
+                )
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Only an appeal with reviews can be under or after validation; base_tier_validation
+        # would search its write exceptions once per appeal on every write of a batch.
+        super(
+            HelpdeskTicket, self.filtered("review_ids")
+        )._tier_validation_check_write_allowed(vals)
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        self.invalidate_recordset(["need_validation", "validation_status"])
+        if self.state == "reported" and self.validation_status == "validated":
+            self._approved()
+        return result
+
+    def _reject_report(self, reason, note):
+        """The current reviewer rejects: the report goes back to the department."""
+        self.ensure_one()
+        self._check_state("reported")
+        if not self.can_review:
+            raise AccessError(
+                self.env._("Only the approver whose turn it is can return this report.")
+            )
+        self.reject_tier()
+        self._return_report(reason, note)
+
+    # ------------------------------------------------------------------
+    # HR investigation (R000-14, R000-44)
+    # ------------------------------------------------------------------
+
+    def action_send_to_hr(self):
+        """R000-14, R000-44: the CSC leader has HR investigate; its 7-working-day clock starts."""
+        if not self.env.user.has_group(LEADER) and not self.env.user.has_group(OFFICE):
+            raise AccessError(
+                self.env._(
+                    "The CSC supervising leader or the office sends an appeal to HR."
+                )
+            )
+        self._record_event("hr_assigned")
+
+    def action_submit_hr_report(self):
+        self.env["helpdesk.liability.finding"]._check_appraisal_officer()
+        if "hr_assigned" not in self.event_ids.mapped("event_code"):
+            raise UserError(
+                self.env._("This appeal was not sent to HR for investigation.")
+            )
+        self._record_event("hr_report")
