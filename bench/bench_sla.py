@@ -1,7 +1,9 @@
-"""Time ticket creation with and without the deadline engine, and a full recompute.
+"""Time ticket creation in three databases, and a full recompute of the deadlines.
 
-Run by bench/run, which prepares the two databases; arguments are Odoo server options,
-then `--`, then the sizes.
+The databases: plain helpdesk_mgmt; the OCA peer, helpdesk_mgmt + helpdesk_mgmt_sla with
+one working-day SLA on the team (it does far less: one deadline per ticket); this addon.
+Every ticket of every database goes to the same kind of team. Run by bench/run, which
+installs the databases; arguments are Odoo server options, then `--`, then the sizes.
 """
 
 import sys
@@ -22,8 +24,33 @@ CONTEXT = {
 }
 
 
-def ticket_values(env, addon, count, offset):
+PLAIN, PEER, ADDON = "helpdesk_mgmt", "helpdesk_mgmt_sla", "helpdesk_utility_complaint"
+
+
+def bench_team(env, kind):
+    """The team every bench ticket goes to; in the peer's database it runs one SLA."""
+    team = env["helpdesk.ticket.team"].search([("name", "=", "Bench")], limit=1)
+    if team:
+        return team
+    team = env["helpdesk.ticket.team"].create({"name": "Bench"})
+    if kind == PEER:
+        team.write(
+            {
+                "use_sla": True,
+                "resource_calendar_id": env.company.resource_calendar_id.id,
+            }
+        )
+        done = env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        env["helpdesk.sla"].create(
+            {"name": "Solve in a working day", "days": 1, "stage_id": done.id}
+        )
+    return team
+
+
+def ticket_values(env, kind, count, offset):
     start = datetime(2026, 11, 2, 1, 0)
+    addon = kind == ADDON
+    team = bench_team(env, kind)
     values = []
     if addon:
         channels = (
@@ -37,6 +64,7 @@ def ticket_values(env, addon, count, offset):
         vals = {
             "name": f"Appeal {index}",
             "description": f"<p>Bench appeal {index}</p>",
+            "team_id": team.id,
         }
         if addon:
             vals.update(
@@ -50,14 +78,14 @@ def ticket_values(env, addon, count, offset):
     return values
 
 
-def create_tickets(dbname, addon, first, last):
+def create_tickets(dbname, kind, first, last):
     """Create tickets number first..last-1; return the seconds spent in create()."""
     registry = Registry(dbname)
     elapsed = 0.0
     for offset in range(first, last, BATCH):
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
-            values = ticket_values(env, addon, min(BATCH, last - offset), offset)
+            values = ticket_values(env, kind, min(BATCH, last - offset), offset)
             started = time.perf_counter()
             env["helpdesk.ticket"].create(values)
             env.flush_all()
@@ -90,19 +118,20 @@ def main(argv):
     split = argv.index("--")
     config.parse_config(argv[:split], setup_logging=True)
     sizes = [int(size) for size in argv[split + 1 :]]
-    plain_db, addon_db = "bench_helpdesk_mgmt", "bench_helpdesk_utility_complaint"
     print(
-        f"{'tickets':>8} {'plain t/s':>10} {'engine t/s':>11} {'ratio':>6} "
-        f"{'lines':>8} {'rebuild t/s':>12} {'idle t/s':>9}"
+        f"{'tickets':>8} {'plain t/s':>10} {'OCA SLA t/s':>12} {'addon t/s':>10} "
+        f"{'ratio':>6} {'vs SLA':>7} {'lines':>8} {'rebuild t/s':>12} {'idle t/s':>9}"
     )
     done = 0
     for size in sizes:
-        plain = create_tickets(plain_db, False, done, size)
-        ours = create_tickets(addon_db, True, done, size)
+        plain = create_tickets(f"bench_{PLAIN}", PLAIN, done, size)
+        peer = create_tickets(f"bench_{PEER}", PEER, done, size)
+        ours = create_tickets(f"bench_{ADDON}", ADDON, done, size)
         added, done = size - done, size
-        tickets, lines, rebuild, idle = recompute_all(addon_db)
+        tickets, lines, rebuild, idle = recompute_all(f"bench_{ADDON}")
         print(
-            f"{size:>8} {added / plain:>10.0f} {added / ours:>11.0f} {ours / plain:>6.2f} "
+            f"{size:>8} {added / plain:>10.0f} {added / peer:>12.0f} "
+            f"{added / ours:>10.0f} {ours / plain:>6.2f} {ours / peer:>7.2f} "
             f"{lines:>8} {tickets / rebuild:>12.0f} {tickets / idle:>9.0f}",
             flush=True,
         )
