@@ -19,6 +19,7 @@ class HelpdeskEarlyWarning(models.Model):
     _inherit = ["helpdesk.office.notice.mixin"]
     _order = "raised_at desc, id desc"
     _department_fields = frozenset({"measures"})
+    _check_company_auto = True
     _company_number_code = "helpdesk.early.warning"
     _company_number_prefix = "YJ%(year)s-"
 
@@ -40,7 +41,7 @@ class HelpdeskEarlyWarning(models.Model):
         "of the latest appeal of the chain that has one, else the receiving department.",
     )
     category_id = fields.Many2one(
-        "helpdesk.ticket.category", string="Category", readonly=True
+        "helpdesk.ticket.category", string="Category", readonly=True, check_company=True
     )
     complainant_label = fields.Char(
         string="Complainant",
@@ -54,6 +55,7 @@ class HelpdeskEarlyWarning(models.Model):
         "ticket_id",
         string="Appeals",
         readonly=True,
+        check_company=True,
     )
     appeal_count = fields.Integer(
         string="Number of Appeals", compute="_compute_appeal_count", store=True

@@ -30,6 +30,7 @@ class HelpdeskSupervisionOrder(models.Model):
     _inherit = ["helpdesk.office.notice.mixin"]
     _order = "issued_at desc, id desc"
     _department_fields = frozenset({"response_note"})
+    _check_company_auto = True
     _company_number_code = "helpdesk.supervision.order"
     _company_number_prefix = "DB%(year)s-"
 
@@ -80,6 +81,7 @@ class HelpdeskSupervisionOrder(models.Model):
     department_id = fields.Many2one(
         "hr.department",
         string="Responsible Department",
+        check_company=True,
         compute="_compute_department_id",
         store=True,
         readonly=False,

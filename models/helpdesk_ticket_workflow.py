@@ -453,6 +453,7 @@ class HelpdeskTicket(models.Model):
         """R000-05, R002-04, R002-03, R000-26: the office dispatches to the lead department."""
         self._check_role(OFFICE, self.env._("dispatch an appeal"))
         self._check_state("registered", "awaiting_instruction", "handed_back")
+        self._check_classified()
         self._check_filled(["department_id"])
         for ticket in self:
             preset = ticket.company_id.complaint_preset_id
@@ -870,8 +871,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _check_stage_write(self, vals):
+        # A plain ticket has no workflow yet: its stage moves as in helpdesk_mgmt.
         if "stage_id" in vals and not self.env.context.get("appeal_workflow"):
-            self._check_stage_matches_state(vals["stage_id"])
+            (self - self._plain_tickets())._check_stage_matches_state(vals["stage_id"])
 
     def _check_stage_matches_state(self, stage_id):
         """The kanban stage follows the workflow: dragging a card cannot skip a step."""

@@ -14,3 +14,6 @@ from . import test_working_calendar
 from . import test_outage
 from . import test_repeat
 from . import test_supervision
+from . import test_intake
+from . import test_company
+from . import test_oca_coexistence
