@@ -53,6 +53,11 @@ class HelpdeskAppraisalPeriod(models.Model):
             {"company_id": company.id, "date_start": month}
         )
 
+    @api.model
+    def _for_moment(self, company, when):
+        """The period of the month ``when`` (UTC) falls in where the company works."""
+        return self._for_date(company, company._complaint_local_date(when))
+
     def action_lock(self):
         if not self.env.user.has_group(APPRAISAL):
             raise AccessError(self.env._("Only appraisal officers lock a month."))
@@ -74,3 +79,29 @@ class HelpdeskAppraisalPeriod(models.Model):
                     month=", ".join(locked.mapped("name")),
                 )
             )
+
+    @api.model
+    def _first_open(self, company, day):
+        """The first month of ``company`` from ``day``'s month on that is not locked:
+        where what arrives too late for a locked month counts (C-09)."""
+        period = self._for_date(company, day)
+        while period.state == "locked":
+            period = self._for_date(company, period.date_end + relativedelta(days=1))
+        return period
+
+    def _check_open_to_confirm(self, action):
+        """A user's ``action`` would confirm deductions into this month: refused while
+        it is locked, saying from when the action counts in the first open month."""
+        self.ensure_one()
+        if self.state != "locked":
+            return
+        following = self._first_open(self.company_id, self.date_end)
+        raise UserError(
+            self.env._(
+                "%(action)s would put deductions into %(month)s, whose appraisal is "
+                "locked. Do it from %(next)s on: they then count in %(next)s.",
+                action=action,
+                month=self.name,
+                next=following.name,
+            )
+        )
