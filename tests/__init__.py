@@ -15,3 +15,5 @@ from . import test_outage
 from . import test_repeat
 from . import test_supervision
 from . import test_locked_period
+from . import test_local_time
+from . import test_system_language
