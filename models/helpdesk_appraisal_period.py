@@ -8,7 +8,21 @@ from ..groups import APPRAISAL
 
 class HelpdeskAppraisalPeriod(models.Model):
     """One calendar month of a company's appraisal (C-13). Once locked, nothing that
-    counts in it can be created or changed (C-09); corrections go into an open month."""
+    counts in it can be created or changed (C-09); corrections go into an open month.
+
+    The one place that knows which months are locked and which is the first open one.
+    What "confirming into a locked month" means on each path:
+
+    - a user action that would confirm deductions into a locked month (confirming a
+      line now, a finding whose contest window ends in it, rejecting a contest) is
+      refused before anything is written, naming the month and from which month on to
+      act (``_check_open_to_confirm``);
+    - what the system confirms or corrects (the cron once the contest window ended, the
+      generators when a fact changes, a verdict is archived or an event time is
+      corrected) goes into the first open month from the month it belongs to
+      (``_first_open``), linked to the locked month it was late for or to the line it
+      corrects. Recording a fact is never refused because of a lock.
+    """
 
     _name = "helpdesk.appraisal.period"
     _description = "Appraisal Period"

@@ -59,3 +59,10 @@ class TestSystemLanguage(LocalTimeCase):
             self.env["helpdesk.deduction.line"]._cron_confirm_uncontested()
         self.assertEqual(line.period_id.name, "2026-12")
         self.assertIn("已锁定", line.message_ids[:1].body)
+
+    def test_the_language_is_chosen_in_the_settings(self):
+        self.company.partner_id.lang = "en_US"
+        form = Form(self.env["res.config.settings"])
+        form.complaint_lang = "zh_CN"
+        form.save().execute()
+        self.assertEqual(self.company._complaint_text_context()["lang"], "zh_CN")
