@@ -215,11 +215,14 @@ class HelpdeskDeductionLine(models.Model):
         open month after it, remembering the month it was late for, with a note."""
         now = fields.Datetime.now()
         Period = self.env["helpdesk.appraisal.period"]
-        groups = defaultdict(lambda: self.browse())
+        months, groups = {}, defaultdict(lambda: self.browse())
         for line in self.filtered(lambda line: line.state in ("draft", "contested")):
             moment = when or min(line.contest_deadline or now, now)
-            due = Period._for_moment(line.company_id, moment)
-            groups[due, moment] |= line
+            company = line.company_id
+            key = (company, company._complaint_local_date(moment).replace(day=1))
+            if key not in months:
+                months[key] = Period._for_date(*key)
+            groups[months[key], moment] |= line
         for (due, moment), lines in groups.items():
             period = Period._first_open(due.company_id, due.date_start)
             lines.sudo().write(
@@ -231,20 +234,18 @@ class HelpdeskDeductionLine(models.Model):
                 }
             )
             if period != due:
-                lines._post_system_note(
-                    lambda line, period=period, due=due: line.env._(
-                        "Confirmed into %(month)s: %(locked)s, the month it belongs "
-                        "to, was already locked (C-09).",
-                        month=period.name,
-                        locked=due.name,
-                    )
+                # The system writes it: in the company's language.
+                notice = lines.sudo().with_context(
+                    **due.company_id._complaint_text_context()
                 )
-
-    def _post_system_note(self, body_of):
-        """A note the system writes on each line, in its company's language."""
-        for line in self.sudo():
-            line = line.with_context(**line.company_id._complaint_text_context())
-            line.message_post(body=body_of(line), subtype_xmlid="mail.mt_note")
+                body = notice.env._(
+                    "Confirmed into %(month)s: %(locked)s, the month it belongs to, "
+                    "was already locked (C-09).",
+                    month=period.name,
+                    locked=due.name,
+                )
+                for line in notice:
+                    line.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_confirm(self):
         """An appraisal officer confirms before the window ends (e.g. no contest expected)."""
