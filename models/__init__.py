@@ -46,6 +46,7 @@ from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import res_company
+from . import res_company_locale
 from . import tier_definition
 from . import res_config_settings
 from . import helpdesk_outage_publication

@@ -8,7 +8,21 @@ from ..groups import APPRAISAL
 
 class HelpdeskAppraisalPeriod(models.Model):
     """One calendar month of a company's appraisal (C-13). Once locked, nothing that
-    counts in it can be created or changed (C-09); corrections go into an open month."""
+    counts in it can be created or changed (C-09); corrections go into an open month.
+
+    The one place that knows which months are locked and which is the first open one.
+    What "confirming into a locked month" means on each path:
+
+    - a user action that would confirm deductions into a locked month (confirming a
+      line now, a finding whose contest window ends in it, rejecting a contest) is
+      refused before anything is written, naming the month and from which month on to
+      act (``_check_open_to_confirm``);
+    - what the system confirms or corrects (the cron once the contest window ended, the
+      generators when a fact changes, a verdict is archived or an event time is
+      corrected) goes into the first open month from the month it belongs to
+      (``_first_open``), linked to the locked month it was late for or to the line it
+      corrects. Recording a fact is never refused because of a lock.
+    """
 
     _name = "helpdesk.appraisal.period"
     _description = "Appraisal Period"
@@ -53,6 +67,11 @@ class HelpdeskAppraisalPeriod(models.Model):
             {"company_id": company.id, "date_start": month}
         )
 
+    @api.model
+    def _for_moment(self, company, when):
+        """The period of the month ``when`` (UTC) falls in where the company works."""
+        return self._for_date(company, company._complaint_local_date(when))
+
     def action_lock(self):
         if not self.env.user.has_group(APPRAISAL):
             raise AccessError(self.env._("Only appraisal officers lock a month."))
@@ -74,3 +93,29 @@ class HelpdeskAppraisalPeriod(models.Model):
                     month=", ".join(locked.mapped("name")),
                 )
             )
+
+    @api.model
+    def _first_open(self, company, day):
+        """The first month of ``company`` from ``day``'s month on that is not locked:
+        where what arrives too late for a locked month counts (C-09)."""
+        period = self._for_date(company, day)
+        while period.state == "locked":
+            period = self._for_date(company, period.date_end + relativedelta(days=1))
+        return period
+
+    def _check_open_to_confirm(self, action):
+        """A user's ``action`` would confirm deductions into this month: refused while
+        it is locked, saying from when the action counts in the first open month."""
+        self.ensure_one()
+        if self.state != "locked":
+            return
+        following = self._first_open(self.company_id, self.date_end)
+        raise UserError(
+            self.env._(
+                "%(action)s would put deductions into %(month)s, whose appraisal is "
+                "locked. Do it from %(next)s on: they then count in %(next)s.",
+                action=action,
+                month=self.name,
+                next=following.name,
+            )
+        )

@@ -185,13 +185,19 @@ class HelpdeskEarlyWarning(models.Model):
         created = Warning
         for ticket in due:
             chain = chains[ticket]
+            # The system raises warnings: its notes in the company's language.
+            text_context = ticket.company_id._complaint_text_context()
             warning = next(
                 (warning_of[t.id] for t in chain if t.id in warning_of), None
             )
             if warning:
-                warning._add_appeals(chain - warning.ticket_ids)
+                warning.with_context(**text_context)._add_appeals(
+                    chain - warning.ticket_ids
+                )
             else:
-                warning = Warning.create(Warning._values_for_chain(ticket, chain))
+                warning = Warning.with_context(**text_context).create(
+                    Warning._values_for_chain(ticket, chain)
+                )
                 created |= warning
             for member in chain:
                 warning_of[member.id] = warning
@@ -221,10 +227,7 @@ class HelpdeskEarlyWarning(models.Model):
     @api.model
     def _local_date(self, company, instant):
         """The date of ``instant`` where the complaint desk works."""
-        calendar = company._get_complaint_calendar()
-        if calendar:
-            return calendar._sla_local(instant, calendar._sla_tz()).date()
-        return fields.Date.context_today(self, instant)
+        return company._complaint_local_date(instant)
 
     def _add_appeals(self, tickets):
         self.ensure_one()

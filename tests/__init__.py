@@ -17,3 +17,6 @@ from . import test_supervision
 from . import test_intake
 from . import test_company
 from . import test_oca_coexistence
+from . import test_locked_period
+from . import test_local_time
+from . import test_system_language
