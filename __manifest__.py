@@ -66,6 +66,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_outage_demo.xml",
         "demo/helpdesk_deduction_demo.xml",

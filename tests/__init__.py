@@ -20,3 +20,4 @@ from . import test_oca_coexistence
 from . import test_locked_period
 from . import test_local_time
 from . import test_system_language
+from . import test_demo_data
