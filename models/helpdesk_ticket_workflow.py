@@ -894,9 +894,21 @@ class HelpdeskTicket(models.Model):
     def _tier_validation_check_write_allowed(self, vals):
         # Only an appeal with reviews can be under or after validation; base_tier_validation
         # would search its write exceptions once per appeal on every write of a batch.
-        super(
+        return super(
             HelpdeskTicket, self.filtered("review_ids")
         )._tier_validation_check_write_allowed(vals)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # A report under approval freezes what the approvers sign, not the appeal's
+        # housekeeping: it can still be archived, reassigned, tagged or prioritised.
+        # (Exception records would also restrict every write after the approval.)
+        return super()._get_under_validation_exceptions() + [
+            "active",
+            "user_id",
+            "priority",
+            "tag_ids",
+        ]
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
