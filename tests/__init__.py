@@ -14,3 +14,8 @@ from . import test_working_calendar
 from . import test_outage
 from . import test_repeat
 from . import test_supervision
+from . import test_people_penalty
+from . import test_people_star
+from . import test_people_grievance
+from . import test_people_records
+from . import test_people_security
