@@ -19,3 +19,4 @@ from . import test_people_star
 from . import test_people_grievance
 from . import test_people_records
 from . import test_people_security
+from . import test_tour_star_round
