@@ -22,8 +22,8 @@ class HelpdeskComplaintPreset(models.Model):
     )
     exam_pass_score = fields.Float(
         digits=(16, 2),
-        help="Score that passes the service exam; a failed make-up exam caps the month's "
-        "rating (R001-04, R001-09). The source gives no number.",
+        help="Score that passes the service exam; a failed make-up exam caps the "
+        "month's rating (R001-04, R001-09). The source gives no number.",
     )
     service_conduct_rule_id = fields.Many2one(
         "helpdesk.deduction.rule",
@@ -39,8 +39,8 @@ class HelpdeskComplaintPreset(models.Model):
     )
     zero_connection_target = fields.Integer(
         string="Connection Bad Reviews Target",
-        help="Unsatisfied reviews of water-connection applications a department may have "
-        "in a month (R001-01: zero).",
+        help="Unsatisfied reviews of water-connection applications a department may "
+        "have in a month (R001-01: zero).",
     )
     connection_category_ids = fields.Many2many(
         "helpdesk.ticket.category",
@@ -48,8 +48,9 @@ class HelpdeskComplaintPreset(models.Model):
         "preset_id",
         "category_id",
         string="Water-Connection Categories",
-        help="Appeals in these categories (and below) are water-connection applications "
-        "whose unsatisfied reviews count against the zero-bad-review target (R001-01).",
+        help="Appeals in these categories (and below) are water-connection "
+        "applications whose unsatisfied reviews count against the zero-bad-review "
+        "target (R001-01).",
     )
 
     # --- Service stars (R001-20 to R001-25) ---
@@ -71,8 +72,8 @@ class HelpdeskComplaintPreset(models.Model):
     )
     star_manager_pool_min = fields.Integer(
         string="Separate Manager Pool From",
-        help="A department with at least this many section-level managers selects their "
-        "stars in a pool of their own (R001-22: 5).",
+        help="A department with at least this many section-level managers selects "
+        "their stars in a pool of their own (R001-22: 5).",
     )
     star_quarter_months = fields.Integer(
         string="Quarterly Star Clean Months",
@@ -81,7 +82,8 @@ class HelpdeskComplaintPreset(models.Model):
     )
     star_year_months = fields.Integer(
         string="Annual Star Clean Months",
-        help="Consecutive months within the year that an annual star needs (R001-21: 6).",
+        help="Consecutive months within the year that an annual star needs "
+        "(R001-21: 6).",
     )
     star_amount_quarter_high = fields.Integer(
         string="Quarterly Star, Higher Tier (yuan)",
@@ -109,8 +111,8 @@ class HelpdeskComplaintPreset(models.Model):
     # --- Seed 004 toggles (R004-15, R004-18) ---
     major_complaint_veto = fields.Boolean(
         string="Major Complaint Veto",
-        help="A confirmed major service complaint vetoes its department's appraisal for "
-        "the month: lowest rating, no excellence or collective award (R004-15).",
+        help="A confirmed major service complaint vetoes its department's appraisal "
+        "for the month: lowest rating, no excellence or collective award (R004-15).",
     )
     linked_money = fields.Boolean(
         string="Linked Money Penalties",

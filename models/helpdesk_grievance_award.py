@@ -3,14 +3,15 @@ from odoo.exceptions import AccessError, UserError
 
 
 class HelpdeskGrievanceAward(models.Model):
-    """A grievance award (委屈奖) for an employee wronged by a customer (R001-26): the unit
-    verifies the facts and attaches the evidence of both conditions, the CSC reviews and
-    submits, the group approves with the amount it decides (R001-27), on OCA
+    """A grievance award (委屈奖) for an employee wronged by a customer (R001-26):
+    the unit verifies the facts and attaches the evidence of both conditions, the CSC
+    reviews and submits, the group approves with the amount it decides (R001-27), on OCA
     base_tier_validation. The approved amount becomes an award line of the month."""
 
     _name = "helpdesk.grievance.award"
     _description = "Grievance Award"
-    # The mixin first: its overrides of the tier buttons run before base_tier_validation.
+    # The mixin first: its overrides of the tier buttons run before
+    # base_tier_validation.
     _inherit = [
         "helpdesk.people.approval.mixin",
         "tier.validation",

@@ -34,7 +34,9 @@ class HelpdeskLiabilityContest(models.Model):
                 raise UserError(
                     self.env._("Choose the deductions or service cases to contest.")
                 )
-            if any(case.contest_deadline and now > case.contest_deadline for case in cases):
+            if any(
+                case.contest_deadline and now > case.contest_deadline for case in cases
+            ):
                 raise UserError(
                     self.env._(
                         "The two working days to contest have passed (R001-29): "

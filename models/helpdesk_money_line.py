@@ -8,15 +8,14 @@ from .helpdesk_penalty_rule import PERIODS, RATING_RANK, RATINGS, SCOPES
 
 
 class HelpdeskMoneyLine(models.Model):
-    """One money or rating consequence for a person or unit: a penalty (negative amount),
-    an award (positive), a bonus factor, a rating cap, a recommendation (C-11).
+    """One money or rating consequence for a person or unit: a penalty (negative
+    amount), an award (positive), a bonus factor, a rating cap, a recommendation (C-11).
 
     Lines live like the deduction ledger: a case's lines are proposed during its contest
     window and confirmed with it into the month of confirmation (C-09); lines that stand
-    for confirmed facts (thresholds, approved awards) are confirmed at once. Each carries
-    the key of its fact, is never deleted but cancelled with a reason, and a line of a
-    locked month is corrected by a new line in an open month.
-    """
+    for confirmed facts (thresholds, approved awards) are confirmed at once. Each
+    carries the key of its fact, is never deleted but cancelled with a reason, and a
+    line of a locked month is corrected by a new line in an open month."""
 
     _name = "helpdesk.money.line"
     _description = "Money Line"
@@ -221,7 +220,7 @@ class HelpdeskMoneyLine(models.Model):
         day = fields.Datetime.context_timestamp(self, when).date()
         for company in self.company_id:
             lines = self.filtered(
-                lambda line: (
+                lambda line, company=company: (
                     line.company_id == company and line.state in ("draft", "contested")
                 )
             )
@@ -230,7 +229,7 @@ class HelpdeskMoneyLine(models.Model):
             period = self.env["helpdesk.appraisal.period"]._for_date(company, day)
             period._check_open()
             for year, year_lines in lines.grouped(
-                lambda line: line.year or period.date_start.year
+                lambda line, period=period: line.year or period.date_start.year
             ).items():
                 year_lines.sudo().write(
                     {
@@ -354,8 +353,8 @@ class HelpdeskMoneyLine(models.Model):
 
     @api.model
     def _rating_caps(self, employees, year, period=None):
-        """{employee: the lowest cap} of a year, or of one month when ``period`` is given
-        (R001-09 caps a month); caps never compound (R001-18)."""
+        """{employee: the lowest cap} of a year, or of one month when ``period`` is
+        given (R001-09 caps a month); caps never compound (R001-18)."""
         domain = [
             ("employee_id", "in", employees.ids),
             ("state", "=", "confirmed"),

@@ -31,13 +31,13 @@ class HelpdeskPenaltyRule(models.Model):
     """One row of a preset's money table (seed 001 §3.2): what a confirmed case, or a
     count of them reaching a threshold, costs whom.
 
-    A per-case rule charges each confirmed case attributed at its scope (the person; else
-    the section; else the department: R001-11, R001-13, R001-14). A threshold rule counts
-    the confirmed cases of a person, section or department in a month or year, per kind or
-    all kinds together, and charges once per unit and period (R001-12, R001-15, R001-17);
-    a months rule counts the months in which another rule was reached (R001-16). Effects
-    are an amount, a bonus factor and a rating cap, never compounded (R001-18).
-    """
+    A per-case rule charges each confirmed case attributed at its scope (the person;
+    else the section; else the department: R001-11, R001-13, R001-14). A threshold rule
+    counts the confirmed cases of a person, section or department in a month or year,
+    per kind or all kinds together, and charges once per unit and period (R001-12,
+    R001-15, R001-17); a months rule counts the months in which another rule was reached
+    (R001-16). Effects are an amount, a bonus factor and a rating cap, never compounded
+    (R001-18)."""
 
     _name = "helpdesk.penalty.rule"
     _description = "Penalty Rule"

@@ -5,9 +5,9 @@ from ..groups import APPRAISAL, LEADER, OFFICE
 
 
 class HelpdeskPeopleApprovalMixin(models.AbstractModel):
-    """What star rounds and grievance awards share on OCA base_tier_validation: the roles
-    whose members review (tier definitions point at these fields), a refusal for anyone
-    whose turn it is not, and a hook once the last tier has approved."""
+    """What star rounds and grievance awards share on OCA base_tier_validation: the
+    roles whose members review (tier definitions point at these fields), a refusal for
+    anyone whose turn it is not, and a hook once the last tier has approved."""
 
     _name = "helpdesk.people.approval.mixin"
     _description = "People Approval"

@@ -10,15 +10,15 @@ CHANNEL_OF_KIND = {"unsatisfied_12345": "hotline_12345", "live_stream": "live_st
 
 
 class HelpdeskServiceCase(models.Model):
-    """One confirmed fact the service rules count against a person, section or department:
-    a service-attitude complaint the CSC verified (R001-28), a 12345 unsatisfied ticket, a
+    """One fact the service rules count against a person, section or department: a
+    service-attitude complaint the CSC verified (R001-28), a 12345 unsatisfied ticket, a
     live-stream liability complaint, or an internal inspection exposure (R001-05).
 
-    An appeal counts once, whatever categories it falls in (R001-11). A case from an appeal
-    is proposed with its money lines and service-conduct points, open to the department's
-    written contest for the preset's working days (R001-29 to R001-31), then confirmed into
-    the month (C-09); counters are grouped queries over confirmed cases (R001-19).
-    """
+    An appeal counts once, whatever categories it falls in (R001-11). A case from an
+    appeal is proposed with its money lines and service-conduct points, open to the
+    department's written contest for the preset's working days (R001-29 to R001-31),
+    then confirmed into the month (C-09); counters are grouped queries over confirmed
+    cases (R001-19)."""
 
     _name = "helpdesk.service.case"
     _description = "Service Case"
@@ -221,8 +221,8 @@ class HelpdeskServiceCase(models.Model):
             if needed and channel != needed:
                 raise ValidationError(
                     self.env._(
-                        "Appeal %(number)s did not come through the channel this kind of "
-                        "case needs.",
+                        "Appeal %(number)s did not come through the channel this "
+                        "kind of case needs.",
                         number=case.ticket_id.number,
                     )
                 )
@@ -238,8 +238,8 @@ class HelpdeskServiceCase(models.Model):
             if department != case.department_id:
                 raise ValidationError(
                     self.env._(
-                        "%(department)s is a section: choose its department and name the "
-                        "section.",
+                        "%(department)s is a section: choose its department and name "
+                        "the section.",
                         department=case.department_id.name,
                     )
                 )
@@ -310,7 +310,8 @@ class HelpdeskServiceCase(models.Model):
             )
 
     def _propose(self):
-        """Open the contest window: the case's money lines and points, proposed (R001-29)."""
+        """Open the contest window: the case's money lines and points, proposed
+        (R001-29)."""
         now = fields.Datetime.now()
         Money = self.env["helpdesk.money.line"].sudo()
         Rule = self.env["helpdesk.penalty.rule"]
@@ -395,7 +396,7 @@ class HelpdeskServiceCase(models.Model):
         Period = self.env["helpdesk.appraisal.period"]
         for company in self.company_id:
             cases = self.filtered(
-                lambda case: (
+                lambda case, company=company: (
                     case.company_id == company and case.state in ("draft", "contested")
                 )
             )

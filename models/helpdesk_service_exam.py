@@ -3,8 +3,8 @@ from odoo.exceptions import UserError, ValidationError
 
 
 class HelpdeskServiceExam(models.Model):
-    """One participant of a training: attendance, exam score, make-up (R001-04). A failed
-    make-up caps the rating of the make-up's month below competent (R001-09); top
+    """One participant of a training: attendance, exam score, make-up (R001-04). A
+    failed make-up caps the rating of the make-up's month below competent (R001-09); top
     scorers may receive an award entered by HR (R001-10)."""
 
     _name = "helpdesk.service.exam"

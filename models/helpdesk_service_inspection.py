@@ -7,9 +7,9 @@ from ..groups import OFFICE
 class HelpdeskServiceInspection(models.Model):
     """A routine unannounced check of a service post by the CSC (R001-05): on site, by a
     test call or by asking citizens. A finding breaks the person's run of months "to
-    standard" for the service star (R001-20); an exposure also counts against the person,
-    section and department (R001-12 to R001-17) and goes on the exposure board (R001-07).
-    """
+    standard" for the service star (R001-20); an exposure also counts against the
+    person, section and department (R001-12 to R001-17) and goes on the exposure board
+    (R001-07)."""
 
     _name = "helpdesk.service.inspection"
     _description = "Service Inspection"

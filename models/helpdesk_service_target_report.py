@@ -2,9 +2,9 @@ from odoo import fields, models, tools
 
 
 class HelpdeskServiceTargetReport(models.Model):
-    """R001-01: the two zero targets per department and month: confirmed service-attitude
-    complaints (in the month they were confirmed, C-09) and unsatisfied reviews of
-    water-connection applications (in the local month of the rating), each with the
+    """R001-01: the two zero targets per department and month: confirmed service-
+    attitude complaints (in the month they were confirmed, C-09) and unsatisfied reviews
+    of water-connection applications (in the local month of the rating), each with the
     preset's target."""
 
     _name = "helpdesk.service.target.report"

@@ -16,12 +16,13 @@ class HelpdeskStarRound(models.Model):
     R001-24): who is eligible (computed from the recorded cases, inspections and
     disputes), how many it may nominate (its quota, a separate pool for section-level
     managers), its nominations, and the group's audit and approval on OCA
-    base_tier_validation. A false nomination found at audit disqualifies the whole round.
-    """
+    base_tier_validation. A false nomination found at audit disqualifies the whole
+    round."""
 
     _name = "helpdesk.star.round"
     _description = "Service Star Round"
-    # The mixin first: its overrides of the tier buttons run before base_tier_validation.
+    # The mixin first: its overrides of the tier buttons run before
+    # base_tier_validation.
     _inherit = [
         "helpdesk.people.approval.mixin",
         "tier.validation",
@@ -284,7 +285,8 @@ class HelpdeskStarRound(models.Model):
             if not round_._is_department_nominator():
                 raise AccessError(
                     self.env._(
-                        "Only %(department)s nominates its own service stars (R001-24).",
+                        "Only %(department)s nominates its own service stars "
+                        "(R001-24).",
                         department=round_.department_id.name,
                     )
                 )
@@ -375,7 +377,8 @@ class HelpdeskStarRound(models.Model):
             round_.nomination_ids.sudo().write({"state": "rejected"})
             round_.message_post(
                 body=self.env._(
-                    "The department loses its eligibility for this selection: %(reason)s",
+                    "The department loses its eligibility for this selection: "
+                    "%(reason)s",
                     reason=reason,
                 )
             )

@@ -11,8 +11,8 @@ class HrDepartment(models.Model):
     party_secretary_id = fields.Many2one(
         "hr.employee",
         string="Party Head",
-        help="The department's Party head (党组织负责人); with the manager, the Party and "
-        "administrative heads of R001-17.",
+        help="The department's Party head (党组织负责人); with the manager, the "
+        "Party and administrative heads of R001-17.",
     )
     deputy_employee_ids = fields.Many2many(
         "hr.employee",
@@ -30,7 +30,8 @@ class HrDepartment(models.Model):
     )
 
     def _people_units(self):
-        """(department, section) of this unit: the top of its tree and the level below."""
+        """(department, section) of this unit: the top of its tree and the level
+        below."""
         self.ensure_one()
         path = [
             int(part) for part in (self.sudo().parent_path or "").split("/") if part

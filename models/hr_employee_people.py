@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class HrEmployee(models.Model):
-    """What the service rules need of a person beyond the post flags (hr_employee.py)."""
+    """What the service rules need of a person beyond the post flags
+    (hr_employee.py)."""
 
     _inherit = "hr.employee"
 

@@ -26,9 +26,7 @@ class PeopleCase(ComplaintCase):
         cls.representative = env.ref(
             "helpdesk_utility_complaint.job_customer_representative"
         )
-        cls.inspector_post = env.ref(
-            "helpdesk_utility_complaint.job_network_inspector"
-        )
+        cls.inspector_post = env.ref("helpdesk_utility_complaint.job_network_inspector")
         cls.repair_head = cls._employee("Repair Head", cls.repair_section)
         cls.repair_section.manager_id = cls.repair_head
         cls.party_head = cls._employee("Network Party Head", cls.network)

@@ -20,7 +20,7 @@ class TestGrievanceAward(PeopleCase):
             "employee_id": self.reader.id,
             "incident_date": date(2026, 3, 3),
             "incident": "The customer shouted at him for an hour over a bill.",
-            "service_given": "He explained the bill patiently and the customer calmed down.",
+            "service_given": "He explained the bill; the customer calmed down.",
             "no_fault": True,
             "no_fault_evidence": "The meter reading was correct.",
             "treated_unfairly": True,
@@ -84,7 +84,13 @@ class TestGrievanceAward(PeopleCase):
         self.assertEqual(award.state, "approved")
         line = award.money_line_ids
         self.assertEqual(
-            (line.employee_id, line.amount, line.direction, line.state, line.period_id.name),
+            (
+                line.employee_id,
+                line.amount,
+                line.direction,
+                line.state,
+                line.period_id.name,
+            ),
             (self.reader, 800, "award", "confirmed", "2026-03"),
         )
 

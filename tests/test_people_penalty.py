@@ -12,8 +12,8 @@ from .people_common import PeopleCase
 @tagged("post_install", "-at_install")
 class TestPeoplePenalty(PeopleCase):
     """Seed 001's money penalties: per case with the fall-back from person to section to
-    department, thresholds per unit and period charged once, bonus factors and rating caps
-    that never compound, outsourced staff, seed 004's toggles."""
+    department, thresholds per unit and period charged once, bonus factors and rating
+    caps that never compound, outsourced staff, seed 004's toggles."""
 
     # ------------------------------------------------------------------
     # Per case (R001-11, R001-13, R001-14, R001-28, R001-29)
@@ -81,7 +81,10 @@ class TestPeoplePenalty(PeopleCase):
         case = self._service_case(section_id=self.repair_section.id)
         self.assertEqual(case.level, "section")
         self.assertEqual(
-            [(line.rule_code, line.employee_id, line.amount) for line in case.money_line_ids],
+            [
+                (line.rule_code, line.employee_id, line.amount)
+                for line in case.money_line_ids
+            ],
             [("R001-13", self.repair_head, -500)],
         )
 
@@ -161,7 +164,9 @@ class TestPeoplePenalty(PeopleCase):
             contest = self._contest(case, self.network_manager)
             self.assertEqual(contest.route, "external")
             contest.with_user(principal_leader).action_reject()
-        self.assertEqual((case.state, case.money_line_ids.state), ("confirmed", "confirmed"))
+        self.assertEqual(
+            (case.state, case.money_line_ids.state), ("confirmed", "confirmed")
+        )
         self.assertEqual(case.period_id.name, "2026-03")
 
     def test_r001_29_no_contest_after_the_window(self):
@@ -183,11 +188,15 @@ class TestPeoplePenalty(PeopleCase):
     def test_r001_07_confirmed_cases_are_exposed_once_with_the_complainant_masked(self):
         case = self._service_case(employee_id=self.reader.id, confirm=False)
         Entry = self.env["helpdesk.exposure.entry"]
-        self.assertFalse(Entry.search([("case_id", "=", case.id)]), "not before liability")
+        self.assertFalse(
+            Entry.search([("case_id", "=", case.id)]), "not before liability"
+        )
         with freeze_time(case.contest_deadline):
             self.Case._cron_confirm_uncontested()
             self.Case._cron_confirm_uncontested()
-        entry = Entry.with_user(self.billing_handler).search([("case_id", "=", case.id)])
+        entry = Entry.with_user(self.billing_handler).search(
+            [("case_id", "=", case.id)]
+        )
         self.assertEqual(len(entry), 1)
         self.assertEqual(
             (entry.employee_name, entry.ticket_number),
@@ -212,16 +221,22 @@ class TestPeoplePenalty(PeopleCase):
             (line.employee_id, line.bonus_factor, line.rating_cap, line.amount),
             (self.reader, 0.8, "basically_competent", 0),
         )
-        self.assertEqual((line.state, line.period_id.name, line.year), ("confirmed", "2026-06", 2026))
+        self.assertEqual(
+            (line.state, line.period_id.name, line.year), ("confirmed", "2026-06", 2026)
+        )
         self.Rule._sync_thresholds(self.company, {2026})
-        self.assertEqual(len(self._lines("R001-12")), 1, "charged once per person and year")
+        self.assertEqual(
+            len(self._lines("R001-12")), 1, "charged once per person and year"
+        )
         self._service_case(employee_id=self.reader.id, when=datetime(2026, 7, 1, 2, 0))
         self.assertEqual(len(self._lines("R001-12")), 1)
 
     def test_r001_12_one_case_of_each_kind_is_no_threshold(self):
         self._service_case(employee_id=self.reader.id)
         self._service_case(
-            employee_id=self.reader.id, channel=self.hotline_12345, kind="unsatisfied_12345"
+            employee_id=self.reader.id,
+            channel=self.hotline_12345,
+            kind="unsatisfied_12345",
         )
         self.assertFalse(self._lines("R001-12"), "the proposed reading counts per kind")
         self.env.ref("helpdesk_utility_complaint.penalty_r001_12").combine_kinds = True
@@ -235,16 +250,25 @@ class TestPeoplePenalty(PeopleCase):
             )
         line = self._lines("R001-12")
         self.assertEqual(
-            (line.employee_id, line.dismissal_recommended, line.vendor_id, line.bonus_factor),
+            (
+                line.employee_id,
+                line.dismissal_recommended,
+                line.vendor_id,
+                line.bonus_factor,
+            ),
             (self.contractor, True, self.vendor, 0.0),
         )
         self.assertFalse(line.rating_cap)
 
     def test_r001_15_two_in_a_section_month_cost_the_head_1000_once(self):
         self._service_case(employee_id=self.reader.id, when=datetime(2026, 3, 2, 2, 0))
-        self._service_case(employee_id=self.patroller.id, when=datetime(2026, 4, 1, 2, 0))
+        self._service_case(
+            employee_id=self.patroller.id, when=datetime(2026, 4, 1, 2, 0)
+        )
         self.assertFalse(self._lines("R001-15"), "March and April are two months")
-        self._service_case(section_id=self.repair_section.id, when=datetime(2026, 4, 2, 2, 0))
+        self._service_case(
+            section_id=self.repair_section.id, when=datetime(2026, 4, 2, 2, 0)
+        )
         line = self._lines("R001-15")
         self.assertEqual(
             (line.employee_id, line.amount, line.period_id.name),
@@ -297,13 +321,12 @@ class TestPeoplePenalty(PeopleCase):
 
     def test_r001_17_three_and_two_of_different_kinds_are_not_five(self):
         self._department_cases(3)
-        self._department_cases(
-            2, kind="unsatisfied_12345", channel=self.hotline_12345
-        )
+        self._department_cases(2, kind="unsatisfied_12345", channel=self.hotline_12345)
         self.assertFalse(self._lines("R001-17"))
 
     def test_r001_18_eighty_percent_reached_twice_is_paid_once(self):
-        # The section head is caught as a person (R001-12) and as section head (R001-16).
+        # The section head is caught as a person (R001-12) and as section head
+        # (R001-16).
         head = self.repair_head
         for month in (1, 3, 5):
             for day in (5, 6):
@@ -311,22 +334,33 @@ class TestPeoplePenalty(PeopleCase):
                     employee_id=head.id, when=datetime(2026, month, day, 2, 0)
                 )
         self.assertEqual(
-            sorted(self._lines(employee_id=head.id).filtered("bonus_factor").mapped("rule_code")),
+            sorted(
+                self._lines(employee_id=head.id)
+                .filtered("bonus_factor")
+                .mapped("rule_code")
+            ),
             ["R001-12", "R001-16"],
         )
         self.assertEqual(self.Money._bonus_factors(head, 2026)[head], 0.8)
-        self.assertEqual(self.Money._rating_caps(head, 2026)[head], "basically_competent")
+        self.assertEqual(
+            self.Money._rating_caps(head, 2026)[head], "basically_competent"
+        )
         self.preset.bonus_factor_mode = "multiply"
         self.assertEqual(self.Money._bonus_factors(head, 2026)[head], 0.64)
         self.assertEqual(self.Money._bonus_factors(self.reader, 2026)[self.reader], 1.0)
 
     def test_r001_19_counters_are_grouped_queries_over_confirmed_cases(self):
         self._service_case(employee_id=self.reader.id)
-        self._service_case(employee_id=self.patroller.id, when=datetime(2026, 4, 1, 2, 0))
+        self._service_case(
+            employee_id=self.patroller.id, when=datetime(2026, 4, 1, 2, 0)
+        )
         self._service_case(employee_id=self.reader.id, confirm=False)
         counts = dict(
             self.Case._read_group(
-                [("state", "=", "confirmed"), ("section_id", "=", self.repair_section.id)],
+                [
+                    ("state", "=", "confirmed"),
+                    ("section_id", "=", self.repair_section.id),
+                ],
                 ["year"],
                 ["__count"],
             )
@@ -369,7 +403,11 @@ class TestPeoplePenalty(PeopleCase):
             (threshold.correction_ids.period_id.name, threshold.correction_ids.amount),
             ("2026-05", 0),
         )
-        self.assertFalse(self._lines("R001-12").filtered(lambda line: not line.correction_ids and not line.correction_of_id))
+        self.assertFalse(
+            self._lines("R001-12").filtered(
+                lambda line: not line.correction_ids and not line.correction_of_id
+            )
+        )
 
     # ------------------------------------------------------------------
     # The ledger's integrity (C-09)
@@ -410,7 +448,11 @@ class TestPeoplePenalty(PeopleCase):
             line._cancel("Entered for the wrong person.")
         self.assertEqual(line.state, "confirmed")
         self.assertEqual(
-            (line.correction_ids.amount, line.correction_ids.period_id.name, line.correction_ids.direction),
+            (
+                line.correction_ids.amount,
+                line.correction_ids.period_id.name,
+                line.correction_ids.direction,
+            ),
             (200, "2026-04", "penalty"),
         )
 
@@ -426,7 +468,12 @@ class TestPeoplePenalty(PeopleCase):
         veto = self._lines(source="veto")
         self.assertEqual(len(veto.filtered("veto")), 1)
         self.assertEqual(
-            (veto.department_id, veto.employee_id, veto.rating_cap, veto.period_id.name),
+            (
+                veto.department_id,
+                veto.employee_id,
+                veto.rating_cap,
+                veto.period_id.name,
+            ),
             (self.network, self.env["hr.employee"], "incompetent", "2026-03"),
         )
         self.assertTrue(veto.collective_cancel_recommended)
@@ -448,4 +495,6 @@ class TestPeoplePenalty(PeopleCase):
             ],
         )
         plain = self._service_case(employee_id=self.reader.id)
-        self.assertEqual(len(plain.money_line_ids), 1, "only over-level or company liability")
+        self.assertEqual(
+            len(plain.money_line_ids), 1, "only over-level or company liability"
+        )

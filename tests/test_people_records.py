@@ -21,11 +21,23 @@ class TestPeopleRecords(PeopleCase):
             .create({"name": "Standards of the 11 posts", "date": date(2026, 6, 10)})
         )
         self.assertEqual(training.pass_score, 60)
-        exams = self.env["helpdesk.service.exam"].with_user(self.hr_officer).create(
-            [
-                {"training_id": training.id, "employee_id": self.reader.id, "score": 50},
-                {"training_id": training.id, "employee_id": self.patroller.id, "score": 60},
-            ]
+        exams = (
+            self.env["helpdesk.service.exam"]
+            .with_user(self.hr_officer)
+            .create(
+                [
+                    {
+                        "training_id": training.id,
+                        "employee_id": self.reader.id,
+                        "score": 50,
+                    },
+                    {
+                        "training_id": training.id,
+                        "employee_id": self.patroller.id,
+                        "score": 60,
+                    },
+                ]
+            )
         )
         failed, passed = exams
         self.assertEqual((failed.passed, passed.passed), (False, True), "60 passes")
@@ -63,8 +75,12 @@ class TestPeopleRecords(PeopleCase):
             .with_user(self.office_user)
             .create({"name": "Water supply basics", "date": date(2026, 6, 10)})
         )
-        exam = self.env["helpdesk.service.exam"].with_user(self.office_user).create(
-            {"training_id": training.id, "employee_id": self.reader.id, "score": 99}
+        exam = (
+            self.env["helpdesk.service.exam"]
+            .with_user(self.office_user)
+            .create(
+                {"training_id": training.id, "employee_id": self.reader.id, "score": 99}
+            )
         )
         with self.assertRefused(UserError, "Enter the award amount"):
             exam.with_user(self.hr_officer).action_grant_award()
@@ -111,7 +127,9 @@ class TestPeopleRecords(PeopleCase):
             (case.kind, case.state, case.employee_id, case.period_id.name),
             ("exposure", "confirmed", self.reader, "2026-08"),
         )
-        self.assertFalse(case.money_line_ids, "R001-11 charges complaints, not exposures")
+        self.assertFalse(
+            case.money_line_ids, "R001-11 charges complaints, not exposures"
+        )
         self.assertTrue(case.exposure_entry_ids)
         with self.assertRefused(ValidationError, "scored from 0 to 20"):
             inspection.score_ids[0].score = 25
@@ -164,7 +182,9 @@ class TestPeopleRecords(PeopleCase):
         self._service_case(employee_id=self.reader.id)
         connection = self._appeal(
             department_id=self.network.id,
-            category_id=self.env.ref("helpdesk_utility_complaint.cat_water_connection").id,
+            category_id=self.env.ref(
+                "helpdesk_utility_complaint.cat_water_connection"
+            ).id,
         )
         connection.sudo().write({"unsatisfied_at": datetime(2026, 4, 30, 17, 0)})
         self.env.flush_all()

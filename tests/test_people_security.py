@@ -45,7 +45,11 @@ class TestPeopleAccess(PeopleCase):
         )
         for model, network_records, billing_records in (
             ("helpdesk.service.case", network_case, billing_case),
-            ("helpdesk.money.line", network_case.money_line_ids, billing_case.money_line_ids),
+            (
+                "helpdesk.money.line",
+                network_case.money_line_ids,
+                billing_case.money_line_ids,
+            ),
             ("helpdesk.star.round", network_round, billing_round),
         ):
             Model = self.env[model]
@@ -111,12 +115,22 @@ class TestPeopleAccess(PeopleCase):
         self.assertEqual(len(rows), 1)
         row = rows[0]
         self.assertEqual(
-            (row["name"], row["penalties"], row["awards"], row["net"], row["bonus_factor"]),
+            (
+                row["name"],
+                row["penalties"],
+                row["awards"],
+                row["net"],
+                row["bonus_factor"],
+            ),
             (self.reader.name, -500, 300, -200, 0.8),
         )
         self.assertEqual(row["rating_cap"], "Basically Competent")
-        content, kind = self.env["ir.actions.report"].with_user(self.hr_officer)._render(
-            "helpdesk_utility_complaint.action_report_payroll_xlsx", export.ids
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.hr_officer)
+            ._render(
+                "helpdesk_utility_complaint.action_report_payroll_xlsx", export.ids
+            )
         )
         self.assertEqual(kind, "xlsx")
         sheet = load_workbook(io.BytesIO(content)).active

@@ -11,8 +11,8 @@ from .people_common import PeopleCase
 
 @tagged("post_install", "-at_install")
 class TestServiceStars(PeopleCase):
-    """Service stars (R001-20 to R001-25): eligibility from the records, the quota and its
-    pools, nomination by the department, audit and approval by the group."""
+    """Service stars (R001-20 to R001-25): eligibility from the records, the quota and
+    its pools, nomination by the department, audit and approval by the group."""
 
     @classmethod
     def setUpClass(cls):
@@ -52,7 +52,9 @@ class TestServiceStars(PeopleCase):
         )
 
     def _staffed(self, posts, managers=0):
-        department = self.env["hr.department"].create({"name": f"Dept {posts}/{managers}"})
+        department = self.env["hr.department"].create(
+            {"name": f"Dept {posts}/{managers}"}
+        )
         for index in range(posts):
             self._employee(f"Post {index}", department, job=self.clerk_post)
         for index in range(managers):
@@ -100,32 +102,48 @@ class TestServiceStars(PeopleCase):
         # A confirmed complaint in February, an inspection finding in January, a dispute
         # in March; a cancelled complaint and one of April do not count.
         self._service_case(
-            department_id=self.hall.id, employee_id=c[0].id, when=datetime(2026, 2, 3, 2, 0)
+            department_id=self.hall.id,
+            employee_id=c[0].id,
+            when=datetime(2026, 2, 3, 2, 0),
         )
-        inspection = self.env["helpdesk.service.inspection"].with_user(self.office_user).create(
-            {
-                "date": date(2026, 1, 20),
-                "employee_id": c[1].id,
-                "result": "finding",
-                "findings": "Uniform not worn.",
-            }
+        inspection = (
+            self.env["helpdesk.service.inspection"]
+            .with_user(self.office_user)
+            .create(
+                {
+                    "date": date(2026, 1, 20),
+                    "employee_id": c[1].id,
+                    "result": "finding",
+                    "findings": "Uniform not worn.",
+                }
+            )
         )
         inspection.action_confirm()
         self.env["helpdesk.service.dispute"].with_user(self.office_user).create(
-            {"date": date(2026, 3, 31), "employee_id": c[2].id, "description": "Argued."}
+            {
+                "date": date(2026, 3, 31),
+                "employee_id": c[2].id,
+                "description": "Argued.",
+            }
         )
         withdrawn = self._service_case(
             department_id=self.hall.id, employee_id=c[3].id, confirm=False
         )
         withdrawn._cancel("Not our staff.")
         self._service_case(
-            department_id=self.hall.id, employee_id=c[4].id, when=datetime(2026, 4, 1, 2, 0)
+            department_id=self.hall.id,
+            employee_id=c[4].id,
+            when=datetime(2026, 4, 1, 2, 0),
         )
-        outside = self._employee("Driver Sun", self.hall_counter, job=self.env["hr.job"])
+        outside = self._employee(
+            "Driver Sun", self.hall_counter, job=self.env["hr.job"]
+        )
         round_ = self._round()
         eligible = round_.eligible_employee_ids
         self.assertFalse((c[0] | c[1] | c[2] | outside) & eligible)
-        self.assertEqual((c[3] | c[4] | self.hall_rep) & eligible, c[3] | c[4] | self.hall_rep)
+        self.assertEqual(
+            (c[3] | c[4] | self.hall_rep) & eligible, c[3] | c[4] | self.hall_rep
+        )
         with self.assertRefused(ValidationError, "not eligible"):
             self._nominate(round_, c[0])
         with self.assertRefused(ValidationError, "not in a service post"):
@@ -143,7 +161,9 @@ class TestServiceStars(PeopleCase):
                     }
                 )
         annual = self._round(period_type="year", quarter=False)
-        self.assertIn(self.clerks[5], annual.eligible_employee_ids, "April to September")
+        self.assertIn(
+            self.clerks[5], annual.eligible_employee_ids, "April to September"
+        )
         self.assertNotIn(self.clerks[6], annual.eligible_employee_ids, "five at most")
 
     # ------------------------------------------------------------------
@@ -188,10 +208,14 @@ class TestServiceStars(PeopleCase):
 
     def test_r001_24_a_false_nomination_disqualifies_the_whole_round(self):
         round_ = self._submitted_round()
-        false = round_.nomination_ids.filtered(lambda n: n.employee_id == self.clerks[0])
+        false = round_.nomination_ids.filtered(
+            lambda n: n.employee_id == self.clerks[0]
+        )
         with self.assertRefused(AccessError, "not your turn"):
             false.with_user(self.hall_manager).write({"audit_note": "fine"})
-        false.with_user(self.hr_officer).audit_note = "Had a dispute in March the department hid."
+        false.with_user(
+            self.hr_officer
+        ).audit_note = "Had a dispute in March the department hid."
         with self.assertRefused(AccessError, "audits nominations"):
             false.with_user(self.office_user).action_mark_false()
         false.with_user(self.hr_officer).action_mark_false()
@@ -209,7 +233,9 @@ class TestServiceStars(PeopleCase):
             self._nominate(round_, self.clerks[1])
         self.assertEqual(len(round_.nomination_ids), 2)
         with self.assertRefused(ValidationError, "nominates its own people"):
-            round_.nomination_ids[0].with_user(self.hall_manager).employee_id = self.reader
+            round_.nomination_ids[0].with_user(
+                self.hall_manager
+            ).employee_id = self.reader
         with self.assertRefused(AccessError, "."):
             self._nominate(round_, self.clerks[2], user=self.network_manager)
         with self.assertRefused(AccessError, "."):
@@ -285,7 +311,9 @@ class TestServiceStars(PeopleCase):
                 "rating": "basically_competent",
             }
         )
-        self.assertEqual((rating.cap, rating.bonus_factor), ("basically_competent", 0.8))
+        self.assertEqual(
+            (rating.cap, rating.bonus_factor), ("basically_competent", 0.8)
+        )
         other_year = Rating.create(
             {"employee_id": self.reader.id, "year": 2025, "rating": "competent"}
         )

@@ -6,7 +6,8 @@ from .common import GROUP_APPRAISAL, GROUP_DEPARTMENT_MANAGER, GROUP_LEADER
 
 @tagged("post_install", "-at_install")
 class TestStarRoundTour(HttpCase):
-    """R001-20 to R001-24 in the web client: a quarterly round, each step by its role."""
+    """R001-20 to R001-24 in the web client: a quarterly round, each step by its
+    role."""
 
     @classmethod
     def setUpClass(cls):
@@ -23,7 +24,11 @@ class TestStarRoundTour(HttpCase):
             )
             if department:
                 env["hr.employee"].create(
-                    {"name": login, "user_id": account.id, "department_id": department.id}
+                    {
+                        "name": login,
+                        "user_id": account.id,
+                        "department_id": department.id,
+                    }
                 )
             return account
 
@@ -44,7 +49,11 @@ class TestStarRoundTour(HttpCase):
         )
         env["hr.employee"].create(
             [
-                {"name": f"Tour Clerk {n}", "department_id": cls.hall.id, "job_id": clerk.id}
+                {
+                    "name": f"Tour Clerk {n}",
+                    "department_id": cls.hall.id,
+                    "job_id": clerk.id,
+                }
                 for n in range(4)
             ]
         )
