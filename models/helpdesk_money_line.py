@@ -196,6 +196,13 @@ class HelpdeskMoneyLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and self.filtered(lambda line: line.source != "manual"):
+            raise UserError(
+                self.env._(
+                    "Lines that stand for a case, a threshold or an award change with "
+                    "their facts only; enter a correction as a new line."
+                )
+            )
         self.period_id._check_open()
         if vals.get("period_id"):
             self.env["helpdesk.appraisal.period"].browse(

@@ -115,11 +115,16 @@ class HelpdeskPeopleRating(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_hr()
-        return super().create(vals_list)
+        ratings = super().create(vals_list)
+        ratings.period_id._check_open()
+        return ratings
 
     def write(self, vals):
         self._check_hr()
-        return super().write(vals)
+        self.period_id._check_open()
+        result = super().write(vals)
+        self.period_id._check_open()
+        return result
 
     @api.model
     def _check_hr(self):

@@ -45,6 +45,8 @@ class TestPeoplePenalty(PeopleCase):
             ("R001-11", self.reader, -500, "draft"),
         )
         self.assertEqual(line.contest_deadline, case.contest_deadline)
+        with self.assertRefused(UserError, "change with their facts"):
+            line.with_user(self.hr_officer).amount = -100
         self.assertEqual(
             case.contest_deadline, datetime(2026, 3, 12, 9, 0), "Thursday 17:00 Beijing"
         )

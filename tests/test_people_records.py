@@ -66,6 +66,17 @@ class TestPeopleRecords(PeopleCase):
         self.assertFalse(annual.cap, "the cap holds for the month only")
         failed.makeup_score = 75
         self.assertEqual(cap.state, "cancelled", "a corrected score lifts the cap")
+        with freeze_time("2026-08-03 02:00:00"):
+            july.with_user(self.hr_officer).action_lock()
+        with self.assertRefused(UserError, "locked"):
+            Rating.create(
+                {
+                    "employee_id": self.patroller.id,
+                    "year": 2026,
+                    "period_id": july.id,
+                    "rating": "competent",
+                }
+            )
         with self.assertRefused(AccessError, "CSC and HR"):
             training.with_user(self.network_manager).name = "Renamed"
 
