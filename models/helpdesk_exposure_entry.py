@@ -24,7 +24,7 @@ class HelpdeskExposureEntry(models.Model):
         related="case_id.department_id", string="Department", store=True
     )
     section_id = fields.Many2one(related="case_id.section_id", string="Section")
-    employee_name = fields.Char(string="Person", readonly=True)
+    employee_name = fields.Char(string="Employee", readonly=True)
     job_id = fields.Many2one(related="case_id.job_id", string="Post")
     complainant_masked = fields.Char(string="Complainant", readonly=True)
     summary = fields.Text(readonly=True)

@@ -2,6 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
+def _written(text):
+    return bool(text and text.strip())
+
+
 class HelpdeskGrievanceAward(models.Model):
     """A grievance award (委屈奖) for an employee wronged by a customer (R001-26):
     the unit verifies the facts and attaches the evidence of both conditions, the CSC
@@ -31,7 +35,7 @@ class HelpdeskGrievanceAward(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True, tracking=True
+        "hr.employee", string="Employee", required=True, index=True, tracking=True
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -162,17 +166,17 @@ class HelpdeskGrievanceAward(models.Model):
                 for label, present in (
                     (
                         self.env._("condition 1 (no work error)"),
-                        award.no_fault and (award.no_fault_evidence or "").strip(),
+                        award.no_fault and _written(award.no_fault_evidence),
                     ),
                     (
                         self.env._("condition 2 (treated unfairly, still served well)"),
                         award.treated_unfairly
-                        and (award.treated_unfairly_evidence or "").strip(),
+                        and _written(award.treated_unfairly_evidence),
                     ),
                     (self.env._("the attached evidence"), award.attachment_ids),
                     (
-                        self.env._("the unit's verification"),
-                        (award.unit_verification or "").strip(),
+                        self.env._("the verification by the unit"),
+                        _written(award.unit_verification),
                     ),
                 )
                 if not present

@@ -75,7 +75,7 @@ class HelpdeskMoneyLine(models.Model):
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Person",
+        string="Employee",
         index=True,
         help="Empty for what concerns the unit itself, or when nobody holds the post "
         "the rule charges.",

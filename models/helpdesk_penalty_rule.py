@@ -18,7 +18,11 @@ CASE_KINDS = [
     ("live_stream", "Live-Stream Liability Complaint"),
     ("exposure", "Internal Inspection Exposure"),
 ]
-SCOPES = [("person", "Person"), ("section", "Section"), ("department", "Department")]
+SCOPES = [
+    ("person", "Individual"),
+    ("section", "Section"),
+    ("department", "Department"),
+]
 PERIODS = [("month", "Month"), ("year", "Year")]
 UNIT_FIELDS = {
     "person": "employee_id",

@@ -20,7 +20,7 @@ class HelpdeskPeopleRating(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True
+        "hr.employee", string="Employee", required=True, index=True
     )
     department_id = fields.Many2one(
         "hr.department",

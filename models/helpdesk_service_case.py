@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..groups import OFFICE
-from .helpdesk_penalty_rule import CASE_KINDS
+from .helpdesk_penalty_rule import CASE_KINDS, SCOPES
 
 CHANNEL_OF_KIND = {"unsatisfied_12345": "hotline_12345", "live_stream": "live_stream"}
 
@@ -76,7 +76,7 @@ class HelpdeskServiceCase(models.Model):
     )
     job_id = fields.Many2one("hr.job", string="Post")
     level = fields.Selection(
-        [("person", "Person"), ("section", "Section"), ("department", "Department")],
+        SCOPES,
         compute="_compute_level",
         store=True,
         help="Whom the case is charged to: the person, else the section head, else the "

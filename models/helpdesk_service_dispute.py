@@ -15,7 +15,7 @@ class HelpdeskServiceDispute(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True
+        "hr.employee", string="Employee", required=True, index=True
     )
     department_id = fields.Many2one(
         "hr.department", string="Department", required=True, index=True

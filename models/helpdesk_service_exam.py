@@ -16,7 +16,7 @@ class HelpdeskServiceExam(models.Model):
     )
     company_id = fields.Many2one(related="training_id.company_id", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True
+        "hr.employee", string="Employee", required=True, index=True
     )
     department_id = fields.Many2one(
         "hr.department",

@@ -36,7 +36,7 @@ class HelpdeskServiceInspection(models.Model):
         "res.users", string="Inspector", default=lambda self: self.env.user
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Person", required=True, index=True
+        "hr.employee", string="Employee", required=True, index=True
     )
     job_id = fields.Many2one("hr.job", string="Post")
     department_id = fields.Many2one(

@@ -25,7 +25,7 @@ class HelpdeskStarNomination(models.Model):
     year = fields.Integer(related="round_id.year", store=True)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Person",
+        string="Nominee",
         required=True,
         index=True,
         domain="[('id', 'in', eligible_employee_ids)]",

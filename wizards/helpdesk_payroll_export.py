@@ -90,18 +90,19 @@ class HelpdeskPayrollExport(models.TransientModel):
 
     @api.model
     def _columns(self):
-        _ = self.env._
-        return [
-            ("number", _("Employee Number"), 14),
-            ("name", _("Person"), 16),
-            ("department", _("Department"), 28),
-            ("job", _("Post"), 18),
-            ("penalties", _("Penalties (yuan)"), 14),
-            ("awards", _("Awards (yuan)"), 14),
-            ("net", _("Net Adjustment (yuan)"), 16),
-            ("bonus_factor", _("Annual Bonus Factor"), 16),
-            ("rating_cap", _("Highest Annual Rating"), 18),
-            ("outsourced", _("Outsourced"), 10),
-            ("dismissal", _("Dismissal Recommended"), 16),
-            ("lines", _("Lines"), 8),
-        ]
+        labels = {
+            "number": self.env._("Badge ID"),
+            "name": self.env._("Employee"),
+            "department": self.env._("Department"),
+            "job": self.env._("Post"),
+            "penalties": self.env._("Penalties (yuan)"),
+            "awards": self.env._("Awards (yuan)"),
+            "net": self.env._("Net Adjustment (yuan)"),
+            "bonus_factor": self.env._("Annual Bonus Factor"),
+            "rating_cap": self.env._("Highest Annual Rating"),
+            "outsourced": self.env._("Outsourced"),
+            "dismissal": self.env._("Dismissal Recommended"),
+            "lines": self.env._("Lines"),
+        }
+        widths = {"department": 28, "name": 16, "job": 18, "lines": 8}
+        return [(key, label, widths.get(key, 16)) for key, label in labels.items()]

@@ -9,8 +9,8 @@ class HelpdeskPeopleCancel(models.TransientModel):
     _name = "helpdesk.people.cancel"
     _description = "Cancel with a Reason"
 
-    res_model = fields.Char(required=True)
-    res_ids = fields.Json(required=True)
+    res_model = fields.Char(string="Model", required=True)
+    res_ids = fields.Json(string="Records", required=True)
     reason = fields.Text(required=True)
 
     def _open(self, records):
