@@ -138,6 +138,13 @@ class HelpdeskGrievanceAward(models.Model):
         return awards
 
     def write(self, vals):
+        if {"state", "submitted_by_id"} & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A grievance award moves only with its buttons: submit, approve, "
+                    "reject."
+                )
+            )
         if {"amount", "honour"} & set(vals) and not self.env.su:
             for award in self:
                 if award.state != "submitted" or not (
@@ -189,7 +196,7 @@ class HelpdeskGrievanceAward(models.Model):
                         missing=self.env._(", ").join(missing),
                     )
                 )
-            award.write({"state": "submitted", "submitted_by_id": self.env.uid})
+            award.sudo().write({"state": "submitted", "submitted_by_id": self.env.uid})
             award.sudo().request_validation()
             award.invalidate_recordset(["need_validation", "validation_status"])
 
@@ -205,7 +212,7 @@ class HelpdeskGrievanceAward(models.Model):
 
     def _on_approved(self):
         for award in self:
-            award.with_context(skip_validation_check=True).state = "approved"
+            award.sudo().state = "approved"
             if award.amount > 0:
                 department, section = (
                     award.employee_id.sudo().department_id._people_units()
@@ -228,5 +235,6 @@ class HelpdeskGrievanceAward(models.Model):
 
     def reject_tier(self):
         result = super().reject_tier()
-        self.with_context(skip_validation_check=True).state = "rejected"
+        # Rejected under validation: base_tier_validation would refuse the write.
+        self.sudo().with_context(skip_validation_check=True).state = "rejected"
         return result

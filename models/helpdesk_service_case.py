@@ -287,6 +287,18 @@ class HelpdeskServiceCase(models.Model):
         cases.filtered("ticket_id")._propose()
         return cases
 
+    def write(self, vals):
+        if set(vals) - {"facts"} and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A service case changes only through its contest, confirmation or "
+                    "withdrawal; withdraw it and record it again."
+                )
+            )
+        if "facts" in vals and self.filtered(lambda case: case.state != "draft"):
+            raise UserError(self.env._("The verified facts of a decided case stay."))
+        return super().write(vals)
+
     def _check_creator(self):
         if not (self.env.su or self.env.user.has_group(OFFICE)):
             raise AccessError(
@@ -326,7 +338,7 @@ class HelpdeskServiceCase(models.Model):
                 if days
                 else now
             )
-            case.contest_deadline = deadline
+            case.sudo().contest_deadline = deadline
             common = {
                 "company_id": company.id,
                 "case_id": case.id,
@@ -360,7 +372,7 @@ class HelpdeskServiceCase(models.Model):
         table_line = rule._line_for("responsible_department")
         if not table_line:
             return
-        self.deduction_line_id = (
+        self.sudo().deduction_line_id = (
             self.env["helpdesk.deduction.line"]
             .sudo()
             .create(

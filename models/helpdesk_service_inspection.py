@@ -112,6 +112,19 @@ class HelpdeskServiceInspection(models.Model):
             ) or self.env._("New")
         return super().create(vals_list)
 
+    def write(self, vals):
+        if not self.env.su and (
+            {"state", "case_id", "cancel_reason"} & set(vals)
+            or self.filtered(lambda inspection: inspection.state != "draft")
+        ):
+            raise UserError(
+                self.env._(
+                    "A confirmed inspection stays as recorded; cancel it with a reason "
+                    "and record it again."
+                )
+            )
+        return super().write(vals)
+
     def _check_office(self):
         if not (self.env.su or self.env.user.has_group(OFFICE)):
             raise AccessError(
@@ -132,7 +145,7 @@ class HelpdeskServiceInspection(models.Model):
                 raise UserError(self.env._("Describe what the inspection found."))
             if inspection.exposure and inspection.result != "finding":
                 raise UserError(self.env._("Only a finding can be exposed."))
-            inspection.state = "confirmed"
+            inspection.sudo().state = "confirmed"
             if inspection.exposure:
                 case = (
                     self.env["helpdesk.service.case"]
@@ -150,7 +163,7 @@ class HelpdeskServiceInspection(models.Model):
                         }
                     )
                 )
-                inspection.case_id = case
+                inspection.sudo().case_id = case
                 case._confirm()
 
     def _check_cancel_access(self):
@@ -163,4 +176,4 @@ class HelpdeskServiceInspection(models.Model):
     def _cancel(self, reason):
         for inspection in self:
             inspection.case_id._cancel(reason)
-            inspection.write({"state": "cancelled", "cancel_reason": reason})
+            inspection.sudo().write({"state": "cancelled", "cancel_reason": reason})

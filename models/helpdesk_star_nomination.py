@@ -103,6 +103,13 @@ class HelpdeskStarNomination(models.Model):
         return nominations
 
     def write(self, vals):
+        if set(vals) - {"employee_id", "reason", "audit_note"} and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The department changes whom it nominates and why; the group's "
+                    "audit decides the rest."
+                )
+            )
         if {"employee_id", "round_id", "reason"} & set(vals):
             self._check_round_open()
         if "audit_note" in vals and not self.env.su:

@@ -47,6 +47,8 @@ class TestPeoplePenalty(PeopleCase):
         self.assertEqual(line.contest_deadline, case.contest_deadline)
         with self.assertRefused(UserError, "change with their facts"):
             line.with_user(self.hr_officer).amount = -100
+        with self.assertRefused(UserError, "changes only through"):
+            case.with_user(self.office_user).employee_id = self.patroller
         self.assertEqual(
             case.contest_deadline, datetime(2026, 3, 12, 9, 0), "Thursday 17:00 Beijing"
         )

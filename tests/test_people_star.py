@@ -240,6 +240,10 @@ class TestServiceStars(PeopleCase):
             self._nominate(round_, self.clerks[2], user=self.network_manager)
         with self.assertRefused(AccessError, "."):
             self._round(self.hall, user=self.network_manager, quarter="2")
+        with self.assertRefused(UserError, "moves only with its buttons"):
+            round_.with_user(self.hall_manager).write({"state": "approved"})
+        with self.assertRefused(UserError, "audit decides the rest"):
+            round_.nomination_ids[0].with_user(self.hall_manager).state = "approved"
         with self.assertRefused(UserError, "departments, not sections"):
             self._round(self.hall_counter, user=self.hr_officer)
         self.assertEqual(len(round_.nomination_ids), 2)
