@@ -25,7 +25,6 @@ class HelpdeskServiceCase(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -137,11 +136,12 @@ class HelpdeskServiceCase(models.Model):
     )
 
     @api.depends("ticket_id.number", "inspection_id.name", "kind")
-    def _compute_name(self):
-        kinds = dict(CASE_KINDS)
+    def _compute_display_name(self):
+        # The kind in the reader's language, so no stored name.
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for case in self:
             source = case.ticket_id.number or case.inspection_id.name or ""
-            case.name = f"{source} {kinds.get(case.kind, '')}".strip()
+            case.display_name = f"{source} {kinds.get(case.kind, '')}".strip()
 
     @api.depends("is_over_level", "is_company_liability")
     def _compute_is_linked_money(self):
@@ -347,7 +347,9 @@ class HelpdeskServiceCase(models.Model):
             }
             Money.create([{**vals, **common} for vals in Rule._case_line_values(case)])
             case._propose_conduct_points(deadline)
-            case.ticket_id._record_event("liability_notice", when=now, note=case.name)
+            case.ticket_id._record_event(
+                "liability_notice", when=now, note=case.display_name
+            )
             manager = case.department_id.sudo().manager_id.user_id
             if manager:
                 case.activity_schedule(
