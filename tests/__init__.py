@@ -21,3 +21,9 @@ from . import test_locked_period
 from . import test_local_time
 from . import test_system_language
 from . import test_demo_data
+from . import test_people_penalty
+from . import test_people_star
+from . import test_people_grievance
+from . import test_people_records
+from . import test_people_security
+from . import test_tour_star_round
