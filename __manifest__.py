@@ -13,6 +13,7 @@
     "data": [
         "security/helpdesk_utility_complaint_security.xml",
         "security/ir.model.access.csv",
+        "security/helpdesk_scorecard_security.xml",
         "data/ir_sequence_data.xml",
         "data/helpdesk_complaint_preset_data.xml",
         "data/helpdesk_ticket_nature_data.xml",
@@ -35,6 +36,7 @@
         "data/helpdesk_outage_data.xml",
         "data/helpdesk_complaint_preset_outage_data.xml",
         "data/helpdesk_supervision_data.xml",
+        "data/helpdesk_scorecard_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_appeal_workflow_views.xml",
         "views/helpdesk_appeal_queue_views.xml",
@@ -62,6 +64,10 @@
         "views/helpdesk_supervision_order_views.xml",
         "views/helpdesk_early_warning_views.xml",
         "views/helpdesk_ticket_supervision_views.xml",
+        "views/helpdesk_scorecard_views.xml",
+        "wizards/helpdesk_appraisal_run_wizard_views.xml",
+        "wizards/helpdesk_scorecard_replay_wizard_views.xml",
+        "views/helpdesk_scorecard_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -3,3 +3,6 @@ from . import helpdesk_ticket_hand_back_wizard
 from . import helpdesk_ticket_report_return_wizard
 from . import helpdesk_ticket_callback_wizard
 from . import helpdesk_ticket_cause_review_wizard
+from . import helpdesk_appraisal_run_wizard
+from . import helpdesk_appraisal_run_issue
+from . import helpdesk_scorecard_replay_wizard
