@@ -334,7 +334,7 @@ class HelpdeskAppraisalPeriod(models.Model):
                 blocking=True,
                 count=missing,
             )
-        if template.satisfaction_item_id and self.period_type == "month":
+        if template._reported_rate_item() and self.period_type == "month":
             report = (
                 env["helpdesk.satisfaction.report"]
                 .sudo()
@@ -402,18 +402,18 @@ class HelpdeskAppraisalPeriod(models.Model):
         """R000-50: the report of month M is due on the 28th of M+1 (26th in February);
         on a rest day it stays, or moves to the previous working day (CONFIG)."""
         self.ensure_one()
-        preset = self.company_id.complaint_preset_id
+        template = self._default_template(self.company_id, "month")
         following = self.date_end + relativedelta(days=1)
         day = (
-            preset.satisfaction_report_day_february
+            template.report_day_february
             if following.month == 2
-            else preset.satisfaction_report_day
+            else template.report_day
         )
         if not day:
             return False
         last = (following + relativedelta(months=1, days=-1)).day
         due = following.replace(day=min(day, last))
-        if preset.satisfaction_report_rest_day == "previous_working_day":
+        if template.report_rest_day == "previous_working_day":
             calendar = self.company_id._get_complaint_calendar()
             for _attempt in range(31):
                 if due.toordinal() in calendar._sla_year_schedule(due.year).dates:

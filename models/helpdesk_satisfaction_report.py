@@ -79,12 +79,7 @@ class HelpdeskSatisfactionReport(models.Model):
                 "Satisfaction %(month)s", month=report.period_id.name or ""
             )
 
-    @api.depends(
-        "period_id.date_end",
-        "company_id.complaint_preset_id.satisfaction_report_day",
-        "company_id.complaint_preset_id.satisfaction_report_day_february",
-        "company_id.complaint_preset_id.satisfaction_report_rest_day",
-    )
+    @api.depends("period_id.date_end", "company_id.complaint_preset_id")
     def _compute_due_date(self):
         for report in self:
             report.due_date = (
@@ -113,7 +108,7 @@ class HelpdeskSatisfactionReport(models.Model):
         template = self.env["helpdesk.appraisal.period"]._default_template(
             self.company_id, "month"
         )
-        if not template.satisfaction_item_id:
+        if not template._reported_rate_item():
             raise UserError(
                 self.env._(
                     "The scorecard of %(company)s reports no satisfaction rate.",
@@ -128,7 +123,7 @@ class HelpdeskSatisfactionReport(models.Model):
         engine = self.env["helpdesk.scorecard.engine"]
         template = self._template()
         frame = engine._frame(self.period_id, template, real=False)
-        item = template.satisfaction_item_id.sudo()
+        item = template._reported_rate_item().sudo()
         value, numerator, denominator = engine._value(
             item, engine._measure(frame, item, frame.units)["company"]
         )

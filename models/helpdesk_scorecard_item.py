@@ -142,6 +142,12 @@ class HelpdeskScorecardItem(models.Model):
         string="Charge the Response Office Too",
         help="The response office loses the points as well (R000-53).",
     )
+    reported_to_hr = fields.Boolean(
+        string="Reported to HR Monthly",
+        help="The satisfaction rate the response office reports to HR every month "
+        "(R000-50); the report's submission is the cut-off of the clearings counted "
+        "(R000-51).",
+    )
     ledger_rule_id = fields.Many2one(
         "helpdesk.deduction.rule",
         string="Written to the Ledger as",

@@ -74,11 +74,24 @@ class HelpdeskScorecardTemplate(models.Model):
         required=True,
         help="The departments that get a card, e.g. every top-level department.",
     )
-    satisfaction_item_id = fields.Many2one(
-        "helpdesk.scorecard.item",
-        string="Satisfaction Rate Reported to HR",
-        domain="[('template_id', '=', id), ('measure', '=', 'rate')]",
-        help="The rate the response office reports to HR every month (R000-50).",
+    report_day = fields.Integer(
+        string="Satisfaction Report Day",
+        help="Day of the month the response office reports the previous month's "
+        "satisfaction rate (the item marked as reported) to HR by (R000-50: the "
+        "28th); 0: no report.",
+    )
+    report_day_february = fields.Integer(
+        string="Satisfaction Report Day in February",
+        help="The same day in February (R000-50: the 26th).",
+    )
+    report_rest_day = fields.Selection(
+        [
+            ("keep", "Stays on Its Calendar Date"),
+            ("previous_working_day", "Moves to the Previous Working Day"),
+        ],
+        string="Report Due on a Rest Day",
+        default="keep",
+        required=True,
     )
     dimension_ids = fields.One2many(
         "helpdesk.scorecard.dimension", "template_id", string="Dimensions"
@@ -150,19 +163,22 @@ class HelpdeskScorecardTemplate(models.Model):
                 dimension: dimension.copy({"template_id": template.id})
                 for dimension in origin.dimension_ids
             }
-            items = {
-                item: item.copy(
+            for item in origin.item_ids:
+                dimension = dimensions.get(item.dimension_id)
+                item.copy(
                     {
                         "template_id": template.id,
-                        "dimension_id": dimensions.get(
-                            item.dimension_id, item.browse()
-                        ).id,
+                        "dimension_id": dimension.id if dimension else False,
                     }
                 )
-                for item in origin.item_ids
-            }
-            template.satisfaction_item_id = items.get(origin.satisfaction_item_id)
         return templates
+
+    def _reported_rate_item(self):
+        """The satisfaction rate the response office reports to HR (R000-50)."""
+        self.ensure_one()
+        return self.item_ids.filtered(
+            lambda item: item.reported_to_hr and item.measure == "rate"
+        )[:1]
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default)

@@ -14,3 +14,4 @@ from . import test_working_calendar
 from . import test_outage
 from . import test_repeat
 from . import test_supervision
+from . import test_appraisal

@@ -35,8 +35,10 @@ class HelpdeskScorecardReplayWizard(models.TransientModel):
         Period = self.env["helpdesk.appraisal.period"]
         for wizard in self:
             period = wizard.period_id
-            wizard.real_template_id = period and Period._default_template(
-                period.company_id, period.period_type
+            wizard.real_template_id = (
+                Period._default_template(period.company_id, period.period_type)
+                if period
+                else False
             )
 
     @api.depends("period_id", "template_id")
