@@ -334,7 +334,7 @@ class HelpdeskScorecardEngine(models.AbstractModel):
             measure = self._measure(frame, item, units)
             if item.scope == "company":
                 value = self._value(item, measure["company"])[0]
-                deduction = item._points(value)[0]
+                deduction = item._lost(item._points(value)[0])
                 per_unit = {
                     unit: (value, deduction)
                     for unit in self._charged_units(frame, item, measure)
@@ -343,7 +343,7 @@ class HelpdeskScorecardEngine(models.AbstractModel):
                 per_unit = {}
                 for unit in unit_ids:
                     value = self._value(item, measure.get(unit))[0]
-                    per_unit[unit] = (value, item._points(value)[0])
+                    per_unit[unit] = (value, item._lost(item._points(value)[0]))
             for unit, (value, deduction) in sorted(per_unit.items()):
                 if deduction <= 0:
                     continue
@@ -489,6 +489,7 @@ class HelpdeskScorecardEngine(models.AbstractModel):
                     )
                     value, numerator, denominator = self._value(item, counts)
                     deduction, bonus = item._points(value)
+                    deduction = item._lost(deduction)
                     if item.scope == "company" and unit.id not in self._charged_units(
                         frame, item, measure
                     ):

@@ -287,6 +287,14 @@ class HelpdeskScorecardItem(models.Model):
                     deduction += tier.points
         return float_round(deduction, 2), float_round(min(bonus, self.bonus_cap), 2)
 
+    def _lost(self, deduction):
+        """A measured value costs at most what the item has above its floor (R003-39:
+        below 60 scores nothing, not less)."""
+        self.ensure_one()
+        if not self.floor_enabled:
+            return deduction
+        return float_round(min(deduction, max(self.weight - self.floor, 0.0)), 2)
+
     def _score(self, deduction, bonus):
         """R003-04: weight minus deductions, not below the floor, plus the bonus."""
         self.ensure_one()

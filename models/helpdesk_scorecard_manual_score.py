@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..groups import APPRAISAL, OFFICE
+from ..groups import APPRAISAL
 
 
 class HelpdeskScorecardManualScore(models.Model):
@@ -95,8 +95,8 @@ class HelpdeskScorecardManualScore(models.Model):
         return result
 
     def _check_who_scores(self):
-        """R000-56: HR scores the response office, the office (or HR) the departments;
-        nobody their own unit."""
+        """R000-56: HR scores the response office, the office (or HR) the departments
+        (the access rights let no one else enter a score); nobody their own unit."""
         if self.env.su:
             return
         user = self.env.user
@@ -111,9 +111,7 @@ class HelpdeskScorecardManualScore(models.Model):
                     )
                 )
             office = entry.company_id.complaint_office_department_id
-            if user.has_group(APPRAISAL):
-                continue
-            if unit == office or not user.has_group(OFFICE):
+            if unit == office and not user.has_group(APPRAISAL):
                 raise AccessError(
                     self.env._(
                         "Only HR's appraisal officers score the response office; the "

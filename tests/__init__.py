@@ -15,3 +15,4 @@ from . import test_outage
 from . import test_repeat
 from . import test_supervision
 from . import test_appraisal
+from . import test_appraisal_heating
