@@ -16,3 +16,4 @@ from . import test_repeat
 from . import test_supervision
 from . import test_appraisal
 from . import test_appraisal_heating
+from . import test_tour_appraisal
