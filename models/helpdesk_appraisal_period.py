@@ -12,8 +12,8 @@ class HelpdeskAppraisalPeriod(models.Model):
     """One calendar month of a company's appraisal (C-13). Once locked, nothing that
     counts in it can be created or changed (C-09); corrections go into an open month.
 
-    Quarters and years are periods too (the heating scheme's cycles, R003-02); the ledger
-    only ever books into months.
+    Quarters and years are periods too (the heating scheme's cycles, R003-02); the
+    ledger only ever books into months.
     """
 
     _name = "helpdesk.appraisal.period"
@@ -70,7 +70,8 @@ class HelpdeskAppraisalPeriod(models.Model):
 
     @api.constrains("date_start", "date_end", "period_type", "company_id")
     def _check_no_overlap(self):
-        """Periods of one cycle never overlap: a line or an appeal belongs to one month."""
+        """Periods of one cycle never overlap: a line or an appeal belongs to one
+        month."""
         for period in self:
             if period.date_end < period.date_start:
                 raise ValidationError(
@@ -91,8 +92,8 @@ class HelpdeskAppraisalPeriod(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(period)s overlaps the locked appraisal period %(locked)s: "
-                        "a locked period cannot change, so the new one must start after "
-                        "it ends.",
+                        "a locked period cannot change, so the new one must start "
+                        "after it ends.",
                         period=period.name,
                         locked=other.name,
                     )
@@ -100,8 +101,8 @@ class HelpdeskAppraisalPeriod(models.Model):
             if other:
                 raise ValidationError(
                     self.env._(
-                        "%(period)s overlaps the appraisal period %(other)s of the same "
-                        "cycle.",
+                        "%(period)s overlaps the appraisal period %(other)s of the "
+                        "same cycle.",
                         period=period.name,
                         other=other.name,
                     )

@@ -108,8 +108,8 @@ class HelpdeskAppraisalPeriod(models.Model):
         if not company.complaint_preset_id:
             raise UserError(
                 self.env._(
-                    "%(company)s runs under no complaint rule preset: choose one in the "
-                    "settings before running the appraisal.",
+                    "%(company)s runs under no complaint rule preset: choose one in "
+                    "the settings before running the appraisal.",
                     company=company.name,
                 )
             )

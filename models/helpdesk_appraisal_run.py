@@ -12,13 +12,14 @@ BATCH_PARAM = "helpdesk_utility_complaint.appraisal_batch_units"
 
 
 class HelpdeskAppraisalRun(models.Model):
-    """One computation of a period's cards under a template, possibly ending in the lock.
+    """One computation of a period's cards under a template, possibly ending in the
+    lock.
 
     Small periods run at once. Large ones run in the background: the cron
-    ``ir_cron_appraisal_run`` takes a batch of units per call, commits it and reports its
-    progress through Odoo's own ``ir.cron._commit_progress``, so a run survives a
-    restart, HR sees how far it is, and successive batches go to whichever cron worker is
-    free.
+    ``ir_cron_appraisal_run`` takes a batch of units per call, commits it and reports
+    its progress through Odoo's own ``ir.cron._commit_progress``, so a run survives a
+    restart, HR sees how far it is, and successive batches go to whichever cron worker
+    is free.
     """
 
     _name = "helpdesk.appraisal.run"
@@ -127,10 +128,14 @@ class HelpdeskAppraisalRun(models.Model):
         return run
 
     def _run_to_end(self):
-        """Everything at once, in the caller's transaction."""
+        """Everything at once, in the caller's transaction, on one frame: what the
+        ledger step measured, the cards reuse."""
         self.ensure_one()
+        frame = self.env["helpdesk.scorecard.engine"]._frame(
+            self.period_id, self.template_id
+        )
         while self.state in ("queued", "running"):
-            self._step(len(self.unit_ids) or 1)
+            self._step(len(self.unit_ids) or 1, frame)
 
     # ------------------------------------------------------------------
     # Steps: the ledger's rate lines, then batches of cards, then ranks and lock
@@ -139,14 +144,14 @@ class HelpdeskAppraisalRun(models.Model):
     def _pending_units(self):
         return self.unit_ids.sorted("id")[self.units_done :]
 
-    def _step(self, batch_size):
+    def _step(self, batch_size, frame=None):
         """One unit of work; returns how many units it computed."""
         self.ensure_one()
         engine = self.env["helpdesk.scorecard.engine"]
         run = self.sudo()
         if run.state == "queued":
             run.write({"state": "running", "started_at": fields.Datetime.now()})
-        frame = engine._frame(run.period_id, run.template_id)
+        frame = frame or engine._frame(run.period_id, run.template_id)
         if run.phase == "ledger":
             run.period_id._check_appraisal_computable(run.template_id)
             if frame.ledger_has_run_lines:
@@ -262,7 +267,6 @@ class HelpdeskAppraisalRun(models.Model):
     def _freeze(self, frame):
         """Keep, for every number of the period's cards, the records it counted: the
         drill-down of a locked card opens them, whatever the facts become."""
-        engine = self.env["helpdesk.scorecard.engine"]
         Record = self.env["helpdesk.scorecard.record"].sudo()
         Line = self.env["helpdesk.scorecard.line"]
         self.env.flush_all()

@@ -1,7 +1,7 @@
 from odoo import fields, models
 
-# Rules whose lines the appraisal run writes (rates and entered platform shortfalls), not
-# the per-appeal generators: the run owns their lines and recomputes them when it replays.
+# Rules whose lines the appraisal run writes (rates, entered platform shortfalls), not
+# the per-appeal generators: the run owns their lines and recomputes them in a replay.
 RUN_GENERATORS = ("appraisal_rate", "platform_shortfall")
 
 
@@ -16,8 +16,8 @@ class HelpdeskDeductionRule(models.Model):
         ondelete={"appraisal_rate": "set null", "platform_shortfall": "set null"},
     )
 
-    # The per-appeal sync calls every generator; these rules apply to a period, not to an
-    # appeal, so they propose nothing there (helpdesk.appraisal.run writes their lines).
+    # The per-appeal sync calls every generator; these rules apply to a period, not to
+    # an appeal, so they propose nothing there (helpdesk.appraisal.run writes them).
     def _propose_appraisal_rate(self, tickets):
         return []
 

@@ -146,7 +146,8 @@ class HelpdeskPlatformShortfall(models.Model):
 
     def action_propose_shares(self):
         """R000-54: each department's share of the period's unsatisfied appeals on the
-        platform, rounded down to 0.01% with the rest to the largest (never over 100%)."""
+        platform, rounded down to 0.01% with the rest to the largest (never over
+        100%)."""
         self._check_editable()
         for shortfall in self:
             counts = shortfall._unsatisfied_by_department()

@@ -14,9 +14,9 @@ TABLE_SOURCE = {"satisfaction": "satisfaction", "platform": "platform"}
 class Frame:
     """What evaluating one period under one template needs, read once.
 
-    ``real``: a real run, whose monthly frame reads the lines it writes (rate deductions,
-    platform shortfalls) back from the ledger. Replays and quarterly or yearly cycles
-    recompute those lines in memory instead: they write nothing.
+    ``real``: a real run, whose monthly frame reads the lines it writes (rate
+    deductions, platform shortfalls) back from the ledger. Replays and quarterly or
+    yearly cycles recompute those lines in memory instead: they write nothing.
     """
 
     def __init__(self, env, period, template, real):
@@ -175,8 +175,8 @@ class HelpdeskScorecardEngine(models.AbstractModel):
 
     @api.model
     def _ledger_sums(self, frame, units):
-        """{(department id, code, table): [points, lines]} of the period's confirmed lines;
-        run lines come from the ledger in a real month, else from memory."""
+        """{(department id, code, table): [points, lines]} of the period's confirmed
+        lines; run lines come from the ledger in a real month, else from memory."""
         domain = [
             ("company_id", "=", frame.company.id),
             ("period_id", "in", frame.months.ids),
@@ -212,8 +212,8 @@ class HelpdeskScorecardEngine(models.AbstractModel):
 
     @api.model
     def _measure(self, frame, item, units):
-        """{unit id or None: {"base", "terms", "outside"}} for a rate or a count, and the
-        company's totals under the key "company"; one grouped scan."""
+        """{unit id or None: {"base", "terms", "outside"}} for a rate or a count, and
+        the company's totals under the key "company"; one grouped scan."""
         company_wide = item.scope == "company"
         key = ("measure", item.id)
         cached = frame.cache.get(key)
@@ -281,6 +281,13 @@ class HelpdeskScorecardEngine(models.AbstractModel):
             return 100.0 * numerator / counts["base"], numerator, counts["base"]
         value = numerator if item.term_ids else counts["base"]
         return value, numerator, counts["base"]
+
+    @api.model
+    def _figures(self, item, counts):
+        """(value, numerator, denominator, deduction, bonus) of measured counts."""
+        value, numerator, denominator = self._value(item, counts)
+        deduction, bonus = item._points(value)
+        return value, numerator, denominator, item._lost(deduction), bonus
 
     @api.model
     def _charged_units(self, frame, item, measure):
@@ -389,9 +396,9 @@ class HelpdeskScorecardEngine(models.AbstractModel):
 
     @api.model
     def _sync_run_lines(self, frame, lines):
-        """Bring the ledger's run lines of a real month in line with ``lines``: keyed, so
-        a rerun adds nothing; a changed figure cancels its line for a new one; a figure
-        that no longer holds is cancelled."""
+        """Bring the ledger's run lines of a real month in line with ``lines``: keyed,
+        so a rerun adds nothing; a changed figure cancels its line for a new one; a
+        figure that no longer holds is cancelled."""
         Line = (
             self.env["helpdesk.deduction.line"]
             .sudo()
@@ -431,107 +438,127 @@ class HelpdeskScorecardEngine(models.AbstractModel):
     @api.model
     def _evaluate(self, frame, units):
         """{department id: card values with "lines": {item id: cell values}}."""
-        sums = self._ledger_sums(frame, units)
-        table_codes = self._table_codes(frame)
-        manual = self._manual_scores(frame, units)
+        by_unit = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+        for (department, code, _table), (points, count) in self._ledger_sums(
+            frame, units
+        ).items():
+            by_unit[department][code][0] += points
+            by_unit[department][code][1] += count
         activity = self._activity(frame, units)
-        cards = {}
-        for unit in units:
-            cards[unit.id] = {
+        cards = {
+            unit.id: {
                 "department_id": unit.id,
                 "has_activity": activity.get(unit.id, True),
                 "lines": {},
             }
+            for unit in units
+        }
+        cells_of = {
+            "ledger": self._ledger_cells,
+            "manual": self._manual_cells,
+            "rate": self._measured_cells,
+            "records": self._measured_cells,
+        }
+        manual = self._manual_scores(frame, units)
         for item in frame.items:
-            assessed = item._assessed_in(frame.period)
-            if item.measure in ("rate", "records") and assessed:
-                measure = self._measure(frame, item, units)
-            codes = frame.item_codes(item, table_codes)
-            for unit in units:
-                cell = {
-                    "item_id": item.id,
-                    "code": item.code,
-                    "sequence": item.sequence,
-                    "dimension_id": item.dimension_id.id,
-                    "weight": item.weight,
-                    "assessed": assessed,
-                    "missing": False,
-                    "value": 0.0,
-                    "numerator": 0.0,
-                    "denominator": 0.0,
-                    "deduction": 0.0,
-                    "bonus": 0.0,
-                    "score": item.weight,
-                }
-                cards[unit.id]["lines"][item.id] = cell
-                if not assessed:
-                    continue
-                if item.measure == "ledger":
-                    points = lines = 0
-                    for (department, code, _table), (pts, count) in sums.items():
-                        if department == unit.id and code in codes:
-                            points += pts
-                            lines += count
-                    cell.update(value=lines, deduction=float_round(points, 2))
-                elif item.measure == "manual":
-                    entered = manual.get((item.code, unit.id))
-                    if entered is None:
-                        cell["missing"] = cards[unit.id]["has_activity"]
-                        continue
-                    cell.update(
-                        value=entered,
-                        score=float_round(min(entered, item.weight), 2),
-                    )
-                    continue
-                else:
-                    counts = measure.get(
-                        "company" if item.scope == "company" else unit.id
-                    )
-                    value, numerator, denominator = self._value(item, counts)
-                    deduction, bonus = item._points(value)
-                    deduction = item._lost(deduction)
-                    if item.scope == "company" and unit.id not in self._charged_units(
-                        frame, item, measure
-                    ):
-                        deduction = 0.0
-                    if item.ledger_rule_id and frame.ledger_has_run_lines:
-                        # The ledger is the one source of what the run wrote.
-                        deduction = float_round(
-                            sum(
-                                pts
-                                for (department, code, _t), (pts, _n) in sums.items()
-                                if department == unit.id
-                                and code == item.ledger_rule_id.code
-                            ),
-                            2,
-                        )
-                    cell.update(
-                        value=float_round(value, 2) if value is not None else 0.0,
-                        numerator=float_round(numerator, 2),
-                        denominator=float_round(denominator, 2),
-                        deduction=deduction,
-                        bonus=bonus,
-                    )
-                cell["score"] = item._score(cell["deduction"], cell["bonus"])
+            blank = {
+                "item_id": item.id,
+                "code": item.code,
+                "sequence": item.sequence,
+                "dimension_id": item.dimension_id.id,
+                "weight": item.weight,
+                "assessed": item._assessed_in(frame.period),
+                "missing": False,
+                "value": 0.0,
+                "numerator": 0.0,
+                "denominator": 0.0,
+                "deduction": 0.0,
+                "bonus": 0.0,
+                "score": item.weight,
+            }
+            if blank["assessed"]:
+                cells = cells_of[item.measure](
+                    frame, item, units, blank, by_unit, manual
+                )
+            else:
+                cells = {unit.id: dict(blank) for unit in units}
+            for unit_id, cell in cells.items():
+                if cell["missing"]:
+                    cell["missing"] = cards[unit_id]["has_activity"]
+                cards[unit_id]["lines"][item.id] = cell
         template = frame.template
         for card in cards.values():
-            scores = [cell["score"] for cell in card["lines"].values()]
-            total = template.base_score + sum(scores)
+            cells = card["lines"].values()
+            total = template.base_score + sum(cell["score"] for cell in cells)
             if template.total_cap:
                 total = min(total, template.total_cap)
             card["total"] = float_round(total, 2)
-            card["deduction_total"] = float_round(
-                sum(cell["deduction"] for cell in card["lines"].values()), 2
-            )
-            card["bonus_total"] = float_round(
-                sum(cell["bonus"] for cell in card["lines"].values()), 2
-            )
-            card["missing_count"] = sum(
-                1 for cell in card["lines"].values() if cell["missing"]
-            )
+            card["deduction_total"] = float_round(sum(c["deduction"] for c in cells), 2)
+            card["bonus_total"] = float_round(sum(c["bonus"] for c in cells), 2)
+            card["missing_count"] = sum(1 for cell in cells if cell["missing"])
         if frame.period.period_type == "year" and template.in_year:
             self._annual(frame, cards)
         return cards
+
+    @api.model
+    def _ledger_cells(self, frame, item, units, blank, by_unit, manual):
+        codes = frame.item_codes(item, self._table_codes(frame))
+        cells = {}
+        for unit in units:
+            found = [by_unit[unit.id][c] for c in codes if c in by_unit[unit.id]]
+            deduction = float_round(sum(points for points, _n in found), 2)
+            cells[unit.id] = dict(
+                blank,
+                value=sum(count for _p, count in found),
+                deduction=deduction,
+                score=item._score(deduction, 0.0),
+            )
+        return cells
+
+    @api.model
+    def _manual_cells(self, frame, item, units, blank, by_unit, manual):
+        cells = {}
+        for unit in units:
+            entered = manual.get((item.code, unit.id))
+            if entered is None:
+                cells[unit.id] = dict(blank, missing=True)
+            else:
+                score = float_round(min(entered, item.weight), 2)
+                cells[unit.id] = dict(blank, value=entered, score=score)
+        return cells
+
+    @api.model
+    def _measured_cells(self, frame, item, units, blank, by_unit, manual):
+        measure = self._measure(frame, item, units)
+        company_wide = item.scope == "company"
+        if company_wide:
+            charged = self._charged_units(frame, item, measure)
+            figures = self._figures(item, measure["company"])
+        ledger_code = (
+            item.ledger_rule_id.code
+            if item.ledger_rule_id and frame.ledger_has_run_lines
+            else None
+        )
+        cells = {}
+        for unit in units:
+            if not company_wide:
+                figures = self._figures(item, measure.get(unit.id))
+            value, numerator, denominator, deduction, bonus = figures
+            if company_wide and unit.id not in charged:
+                deduction = 0.0
+            if ledger_code:
+                # The ledger is the one source of what the run wrote.
+                deduction = float_round(by_unit[unit.id][ledger_code][0], 2)
+            cells[unit.id] = dict(
+                blank,
+                value=float_round(value, 2) if value is not None else 0.0,
+                numerator=float_round(numerator, 2),
+                denominator=float_round(denominator, 2),
+                deduction=deduction,
+                bonus=bonus,
+                score=item._score(deduction, bonus),
+            )
+        return cells
 
     @api.model
     def _manual_scores(self, frame, units):
@@ -640,8 +667,8 @@ class HelpdeskScorecardEngine(models.AbstractModel):
 
     @api.model
     def _replay(self, period, template):
-        """The cards ``template`` would give ``period``, computed in a sandbox: nothing is
-        written, neither ledger lines nor cards."""
+        """The cards ``template`` would give ``period``, computed in a sandbox: nothing
+        is written, neither ledger lines nor cards."""
         frame = self._frame(period, template, real=False)
         cards = self._evaluate(frame, frame.units)
         ranks = self._rank({unit: card["total"] for unit, card in cards.items()})

@@ -16,21 +16,21 @@ MEASURES = [
 
 
 class HelpdeskScorecardItem(models.Model):
-    """One line of a scorecard: a code (the rule ID), its points, and how it is measured.
+    """One line of a scorecard: a code (the rule ID), its points, how it is measured.
 
     The measure is data, so a new kind of record plugs in without code:
 
-    - ``ledger``: confirmed ledger lines of the unit in the period, of the item's rules or
-      of a whole table (lines a rule of another item claims excepted);
-    - ``rate``: 100 × Σ(weight × records matching a term) ÷ records, over any model, with
-      the period on a date field and the unit on a field path;
+    - ``ledger``: confirmed ledger lines of the unit in the period, of the item's rules
+      or of a whole table (lines a rule of another item claims excepted);
+    - ``rate``: 100 × Σ(weight × records matching a term) ÷ records, over any model,
+      with the period on a date field and the unit on a field path;
     - ``records``: Σ(weight × records matching a term), or the number (or the sum of a
       field) of records, on the same footing;
     - ``manual``: a score HR enters per unit and period.
 
     A value turns into points by a threshold, a step and points per step (C-06), and
-    tiers that add deductions or bonuses. An item scores its weight minus its deductions,
-    not below its floor, plus its bonuses up to the cap (R003-04).
+    tiers that add deductions or bonuses. An item scores its weight minus its
+    deductions, not below its floor, plus its bonuses up to the cap (R003-04).
     """
 
     _name = "helpdesk.scorecard.item"
@@ -249,7 +249,8 @@ class HelpdeskScorecardItem(models.Model):
     # ------------------------------------------------------------------
 
     def _assessed_in(self, period):
-        """R003-14: whether the item is assessed in ``period``; otherwise it scores full."""
+        """R003-14: whether the item is assessed in ``period``; otherwise it scores
+        full."""
         self.ensure_one()
         if period.period_type == "quarter":
             return self.in_quarter

@@ -6,9 +6,10 @@ from odoo.tools.safe_eval import safe_eval
 class HelpdeskScorecardTemplate(models.Model):
     """The scorecard a preset appraises its units with: a base, dimensions and items.
 
-    Water-supply company (seed 000): base 100 minus the period's confirmed points (C-08),
-    plus the satisfaction items. Heating (seed 003): base 0 and a 100-point card of four
-    dimensions (R003-03) run monthly, quarterly and yearly, combined 40/30/30 (R003-02).
+    Water-supply company (seed 000): base 100 minus the period's confirmed points
+    (C-08), plus the satisfaction items. Heating (seed 003): base 0 and a 100-point
+    card of four dimensions (R003-03) run monthly, quarterly and yearly, combined
+    40/30/30 (R003-02).
     A complaint manager may copy a template for a what-if replay; such copies never run
     for real.
     """
@@ -61,8 +62,8 @@ class HelpdeskScorecardTemplate(models.Model):
     year_weight = fields.Float(string="Annual Review Weight (%)", digits=(16, 2))
     exclude_inactive = fields.Boolean(
         string="Leave Out Inactive Periods",
-        help="A unit's months (and quarters) without an appeal, e.g. outside the heating "
-        "season, do not count in its annual mean (R003-02).",
+        help="A unit's months (and quarters) without an appeal, e.g. outside the "
+        "heating season, do not count in its annual mean (R003-02).",
     )
     activity_domain = fields.Char(
         default="[]",
@@ -130,8 +131,8 @@ class HelpdeskScorecardTemplate(models.Model):
             if round(total, 2) != 100:
                 raise ValidationError(
                     self.env._(
-                        "Template %(template)s: the monthly, quarterly and annual weights "
-                        "must add up to 100%% (they add up to %(total)s%%).",
+                        "Template %(template)s: the monthly, quarterly and annual "
+                        "weights must add up to 100%% (they add up to %(total)s%%).",
                         template=template.name,
                         total=round(total, 2),
                     )

@@ -11,9 +11,10 @@ OPERATORS = {
 
 
 class HelpdeskScorecardTier(models.Model):
-    """Points earned or lost when the item's value is on one side of a mark, e.g. +2 at a
-    resolution rate of 95% or more and +3 at 100% (R003-31), or −2 once channels failed
-    twice (R003-16). The highest bonus tier reached counts; deduction tiers add up."""
+    """Points earned or lost when the item's value is on one side of a mark, e.g. +2
+    at a resolution rate of 95% or more and +3 at 100% (R003-31), or −2 once channels
+    failed twice (R003-16). The highest bonus tier reached counts; deduction tiers add
+    up."""
 
     _name = "helpdesk.scorecard.tier"
     _description = "Scorecard Tier"

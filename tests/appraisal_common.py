@@ -60,7 +60,8 @@ class AppraisalCase(ComplaintCase):
     def ledger_line(
         cls, department, code, points, period=None, state="confirmed", ticket=None
     ):
-        """A ledger line as a finding or a generator leaves it, confirmed into a month."""
+        """A ledger line as a finding or a generator leaves it, confirmed into a
+        month."""
         period = period or cls.march
         rule = cls.rule(code)
         return cls.Line.sudo().create(
@@ -73,7 +74,9 @@ class AppraisalCase(ComplaintCase):
                 "base_points": points,
                 "state": state,
                 "period_id": period.id if state == "confirmed" else False,
-                "confirmed_at": fields.Datetime.now() if state == "confirmed" else False,
+                "confirmed_at": fields.Datetime.now()
+                if state == "confirmed"
+                else False,
                 "reason": "Test line",
             }
         )
@@ -105,7 +108,9 @@ class AppraisalCase(ComplaintCase):
                     platform_reference=f"BY{cls._customers}",
                     platform_deadline=when + timedelta(days=10),
                 )
-        tickets = cls.env["helpdesk.ticket"].with_user(cls.office_user).create(vals_list)
+        tickets = (
+            cls.env["helpdesk.ticket"].with_user(cls.office_user).create(vals_list)
+        )
         tickets.sudo().write({"replied_at": when})
         callbacks = [
             {
@@ -118,7 +123,9 @@ class AppraisalCase(ComplaintCase):
             if result
         ]
         cls.env["helpdesk.ticket.callback"].sudo().create(callbacks)
-        unsatisfied = tickets.filtered(lambda ticket: ticket.satisfaction == "unsatisfied")
+        unsatisfied = tickets.filtered(
+            lambda ticket: ticket.satisfaction == "unsatisfied"
+        )
         unsatisfied.sudo().write({"unsatisfied_at": when})
         return tickets
 
@@ -150,7 +157,11 @@ class AppraisalCase(ComplaintCase):
         return self.Card.search(
             [
                 ("period_id", "=", period.id),
-                ("template_id", "=", (template or self.template(period.period_type)).id),
+                (
+                    "template_id",
+                    "=",
+                    (template or self.template(period.period_type)).id,
+                ),
                 ("department_id", "=", department.id),
             ]
         )
@@ -162,7 +173,11 @@ class AppraisalCase(ComplaintCase):
 
     def drill(self, line, role, user=None):
         """The records a cell opens, as the user who clicks it sees them."""
-        action = getattr(line.with_user(user or self.hr_officer), f"action_open_{role}")()
-        return self.env[action["res_model"]].with_user(user or self.hr_officer).search(
-            action["domain"]
+        action = getattr(
+            line.with_user(user or self.hr_officer), f"action_open_{role}"
+        )()
+        return (
+            self.env[action["res_model"]]
+            .with_user(user or self.hr_officer)
+            .search(action["domain"])
         )

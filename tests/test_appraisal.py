@@ -27,9 +27,12 @@ class TestAppraisal(AppraisalCase):
         card = self.card(self.network)
         self.assertEqual(card.total, 95.0)
         self.assertEqual(
-            (self.cell(self.network, "C-08/process").score, self.cell(self.network, "C-08/liability").score),
+            (
+                self.cell(self.network, "C-08/process").score,
+                self.cell(self.network, "C-08/liability").score,
+            ),
             (-2.0, -3.0),
-        )  # fmt: skip
+        )
         self.assertEqual(self.card(self.billing).total, 100.0)
         self.assertEqual(card.rank, card.unit_count, "the only unit that lost points")
 
@@ -61,12 +64,16 @@ class TestAppraisal(AppraisalCase):
             (85.0, 17.0, 20.0, 0.0),
         )
         self.assertFalse(
-            self.Line.search([("rule_code", "=", "R000-53"), ("period_id", "=", self.march.id)])
-        )  # fmt: skip
+            self.Line.search(
+                [("rule_code", "=", "R000-53"), ("period_id", "=", self.march.id)]
+            )
+        )
 
-    def test_r000_53_below_85_linear_to_the_office_and_departments_with_unsatisfied(self):
-        """82.4% costs (85 − 82.4) × 0.1 = 0.26 to the office and to each department with
-        an unsatisfied appeal; the scope is configurable."""
+    def test_r000_53_below_85_linear_to_the_office_and_departments_with_unsatisfied(
+        self,
+    ):
+        """82.4% costs (85 − 82.4) × 0.1 = 0.26 to the office and to each department
+        with an unsatisfied appeal; the scope is configurable."""
         self.appeals(self.network, ["satisfied"] * 103 + ["unsatisfied"] * 20)
         self.appeals(self.billing, ["unsatisfied"] * 2)
         self.appeals(self.hr, [None])
@@ -75,7 +82,9 @@ class TestAppraisal(AppraisalCase):
             [("rule_code", "=", "R000-53"), ("period_id", "=", self.march.id)]
         )
         self.assertEqual(
-            sorted((line.department_id.name, line.points, line.state) for line in lines),
+            sorted(
+                (line.department_id.name, line.points, line.state) for line in lines
+            ),
             sorted(
                 (department.name, 0.26, "confirmed")
                 for department in (self.network, self.billing, self.office_department)
@@ -90,8 +99,8 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.card(self.hr).total, 99.74)
 
     def test_r000_51_a_clearing_before_the_report_counts_after_it_does_not(self):
-        """Cleared before the report to HR: satisfied in the month's rate; cleared after:
-        the reported rate stands (R000-50, R000-51)."""
+        """Cleared before the report to HR: satisfied in the month's rate; cleared
+        after: the reported rate stands (R000-50, R000-51)."""
         early, late = self.appeals(self.network, ["unsatisfied"] * 2)
         self.appeals(self.network, ["satisfied"] * 8)
         self.clear(early, datetime(2025, 4, 5))
@@ -148,22 +157,27 @@ class TestAppraisal(AppraisalCase):
     # ------------------------------------------------------------------
 
     def shortfall(self, points, shares):
-        shortfall = self.env["helpdesk.platform.shortfall"].with_user(self.office_user).create(
-            {
-                "period_id": self.march.id,
-                "channel_id": self.banyang.id,
-                "rule_id": self.rule("R000-54").id,
-                "points": points,
-                "share_ids": [
-                    (0, 0, {"department_id": department.id, "share": share})
-                    for department, share in shares.items()
-                ],
-            }
-        )  # fmt: skip
+        shortfall = (
+            self.env["helpdesk.platform.shortfall"]
+            .with_user(self.office_user)
+            .create(
+                {
+                    "period_id": self.march.id,
+                    "channel_id": self.banyang.id,
+                    "rule_id": self.rule("R000-54").id,
+                    "points": points,
+                    "share_ids": [
+                        (0, 0, {"department_id": department.id, "share": share})
+                        for department, share in shares.items()
+                    ],
+                }
+            )
+        )
         return shortfall
 
     def test_r000_54_shortfall_passed_on_at_double_by_share(self):
-        """X = 3, shares 60% and 40%: the office loses 3, the departments 3.60 and 2.40."""
+        """X = 3, shares 60% and 40%: the office loses 3, the departments 3.60 and
+        2.40."""
         shortfall = self.shortfall(3, {self.network: 60, self.billing: 40})
         self.assertEqual(shortfall.multiplier, 2.0, "the rule's multiplier")
         with self.assertRefused(AccessError, "R000-56"):
@@ -192,25 +206,32 @@ class TestAppraisal(AppraisalCase):
         with self.assertRefused(ValidationError, "cannot exceed 100%"):
             self.shortfall(3, {self.network: 60, self.billing: 40.01})
         self.assertFalse(
-            self.env["helpdesk.platform.shortfall"].search([("period_id", "=", self.march.id)])
-        )  # fmt: skip
+            self.env["helpdesk.platform.shortfall"].search(
+                [("period_id", "=", self.march.id)]
+            )
+        )
         shortfall = self.shortfall(3, {self.network: 100})
         with self.assertRefused(ValidationError, "cannot exceed 100%"):
-            shortfall.share_ids = [(0, 0, {"department_id": self.billing.id, "share": 1})]
+            shortfall.share_ids = [
+                (0, 0, {"department_id": self.billing.id, "share": 1})
+            ]
         self.assertEqual(shortfall.share_total, 100.0)
 
     def test_r000_54_default_shares_from_the_unsatisfied_banyang_appeals(self):
-        """Shares proposed from each department's unsatisfied 般阳民生 appeals, never more
-        than 100% together."""
+        """Shares proposed from each department's unsatisfied 般阳民生 appeals, never
+        more than 100% together."""
         self.appeals(self.network, ["unsatisfied"] * 2, channel_id=self.banyang.id)
         self.appeals(self.billing, ["unsatisfied"], channel_id=self.banyang.id)
         self.appeals(self.billing, ["unsatisfied"] * 4)  # not on the platform
         shortfall = self.shortfall(2, {})
         shortfall.with_user(self.office_user).action_propose_shares()
         self.assertEqual(
-            sorted((s.department_id.name, s.share, s.unsatisfied_count) for s in shortfall.share_ids),
+            sorted(
+                (s.department_id.name, s.share, s.unsatisfied_count)
+                for s in shortfall.share_ids
+            ),
             sorted([(self.network.name, 66.67, 2), (self.billing.name, 33.33, 1)]),
-        )  # fmt: skip
+        )
         self.assertEqual(shortfall.share_total, 100.0)
 
     def test_r000_55_banyang_item_counts_the_months_platform_lines(self):
@@ -221,8 +242,9 @@ class TestAppraisal(AppraisalCase):
         item = self.cell(self.network, "R000-55")
         self.assertEqual((item.value, item.deduction, item.score), (2.0, 3.0, -3.0))
         self.assertEqual(
-            sorted(self.drill(item, "deduction").mapped("rule_code")), ["R000-36", "R000-39"]
-        )  # fmt: skip
+            sorted(self.drill(item, "deduction").mapped("rule_code")),
+            ["R000-36", "R000-39"],
+        )
 
     def test_r000_54_platform_figures_missing_block_the_lock(self):
         issues = self.march._appraisal_issues(self.template())
@@ -241,9 +263,12 @@ class TestAppraisal(AppraisalCase):
         cards = self.Card.search([("period_id", "=", self.march.id)])
         return (
             [(c.id, c.total, c.rank, c.write_date) for c in cards],
-            [(l.id, l.score, l.value, l.write_date) for l in cards.line_ids],
-            [(l.id, l.state, l.points) for l in self.Line.search([("period_id", "=", self.march.id)])],
-        )  # fmt: skip
+            [(c.id, c.score, c.value, c.write_date) for c in cards.line_ids],
+            [
+                (line.id, line.state, line.points)
+                for line in self.Line.search([("period_id", "=", self.march.id)])
+            ],
+        )
 
     def test_computing_twice_gives_identical_cards_and_no_new_lines(self):
         self.ledger_line(self.network, "R000-59", 2)
@@ -260,20 +285,27 @@ class TestAppraisal(AppraisalCase):
         unsatisfied = self.appeals(self.network, ["unsatisfied"] * 3)
         self.appeals(self.network, ["satisfied"] * 7)
         self.compute()
-        line = self.Line.search([("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)])
-        self.assertEqual((line.points, line.source_key[:8]), (1.5, "R000-53:"))  # fmt: skip
+        line = self.Line.search(
+            [("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)]
+        )
+        self.assertEqual((line.points, line.source_key[:8]), (1.5, "R000-53:"))
         self.clear(unsatisfied[:1], datetime(2025, 3, 20))
         self.compute()
-        lines = self.Line.search([("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)])
+        lines = self.Line.search(
+            [("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)]
+        )
         self.assertEqual(
-            sorted((l.state, l.points) for l in lines), [("cancelled", 1.5), ("confirmed", 0.5)]
-        )  # fmt: skip
+            sorted((line.state, line.points) for line in lines),
+            [("cancelled", 1.5), ("confirmed", 0.5)],
+        )
         self.compute()
         self.assertEqual(
-            self.Line.search([("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)]),
+            self.Line.search(
+                [("rule_code", "=", "R000-53"), ("department_id", "=", self.network.id)]
+            ),
             lines,
             "a rerun adds nothing",
-        )  # fmt: skip
+        )
         self.clear(unsatisfied[1:], datetime(2025, 3, 21))
         self.compute()
         self.assertEqual(
@@ -293,9 +325,17 @@ class TestAppraisal(AppraisalCase):
             card.sudo().write({"total": 1})
         with self.assertRefused(UserError, "locked"):
             card.line_ids[:1].sudo().write({"score": 1})
-        wizard = self.env["helpdesk.appraisal.run.wizard"].with_user(self.hr_officer).create(
-            {"company_id": self.company.id, "period_type": "month", "date": date(2025, 3, 15)}
-        )  # fmt: skip
+        wizard = (
+            self.env["helpdesk.appraisal.run.wizard"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "period_type": "month",
+                    "date": date(2025, 3, 15),
+                }
+            )
+        )
         with self.assertRefused(UserError, "is locked"):
             wizard.action_preview()
 
@@ -304,17 +344,21 @@ class TestAppraisal(AppraisalCase):
         line.sudo().state = "contested"
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE helpdesk_deduction_line SET create_date = '2025-03-20' WHERE id = %s",
+            "UPDATE helpdesk_deduction_line SET create_date = '2025-03-20' "
+            "WHERE id = %s",
             [line.id],
         )
         self.shortfall(0, {}).with_user(self.hr_officer).action_confirm()
         self.appeals(self.network, [None])
         issues = {
-            issue["name"]: issue for issue in self.march._appraisal_issues(self.template())
+            issue["name"]: issue
+            for issue in self.march._appraisal_issues(self.template())
         }
         contested = next(i for name, i in issues.items() if "Contested" in name)
         self.assertEqual((contested["count"], contested["blocking"]), (1, True))
-        no_result = next(i for name, i in issues.items() if "without a callback" in name)
+        no_result = next(
+            i for name, i in issues.items() if "without a callback" in name
+        )
         self.assertEqual((no_result["count"], no_result["blocking"]), (1, False))
         with self.assertRefused(UserError, "Contested deductions"):
             self.compute(lock=True)
@@ -328,28 +372,45 @@ class TestAppraisal(AppraisalCase):
 
     def test_a_run_without_a_preset_is_refused(self):
         self.company.complaint_preset_id = False
-        wizard = self.env["helpdesk.appraisal.run.wizard"].with_user(self.hr_officer).create(
-            {"company_id": self.company.id, "date": date(2025, 3, 1)}
-        )  # fmt: skip
+        wizard = (
+            self.env["helpdesk.appraisal.run.wizard"]
+            .with_user(self.hr_officer)
+            .create({"company_id": self.company.id, "date": date(2025, 3, 1)})
+        )
         with self.assertRefused(UserError, "no complaint rule preset"):
             wizard.action_compute()
-        self.assertFalse(self.Card.search([("company_id", "=", self.company.id), ("date_start", "=", date(2025, 3, 1))]))  # fmt: skip
+        self.assertFalse(
+            self.Card.search(
+                [
+                    ("company_id", "=", self.company.id),
+                    ("date_start", "=", date(2025, 3, 1)),
+                ]
+            )
+        )
 
     def test_a_period_overlapping_a_locked_one_is_refused(self):
         self.march.sudo().state = "locked"
-        with self.assertRefused(ValidationError, "overlaps the locked appraisal period 2025-03"):
+        with self.assertRefused(
+            ValidationError, "overlaps the locked appraisal period 2025-03"
+        ):
             self.Period.create(
                 {"company_id": self.company.id, "date_start": date(2025, 3, 28)}
-            )  # fmt: skip
+            )
         april, may = self.month(2025, 4), self.month(2025, 5)
-        with self.assertRefused(ValidationError, "overlaps the appraisal period 2025-05"):
+        with self.assertRefused(
+            ValidationError, "overlaps the appraisal period 2025-05"
+        ):
             april.date_end = date(2025, 5, 3)
         self.assertEqual(may.date_start, date(2025, 5, 1))
         # A quarter is another cycle: it may hold the locked month.
         quarter = self.Period._for_period(self.company, "quarter", date(2025, 3, 1))
-        self.assertEqual((quarter.name, quarter.date_end), ("2025-Q1", date(2025, 3, 31)))
+        self.assertEqual(
+            (quarter.name, quarter.date_end), ("2025-Q1", date(2025, 3, 31))
+        )
         # The ledger still books into the month.
-        self.assertEqual(self.Period._for_date(self.company, date(2025, 3, 9)), self.march)
+        self.assertEqual(
+            self.Period._for_date(self.company, date(2025, 3, 9)), self.march
+        )
 
     # ------------------------------------------------------------------
     # Drill-down
@@ -376,7 +437,9 @@ class TestAppraisal(AppraisalCase):
                 self.assertAlmostEqual(sum(deductions.mapped("points")), line.deduction)
         line = self.drill(self.cell(self.network, "C-08/liability"), "value")
         fact = line.action_open_fact()
-        self.assertEqual((fact["res_model"], fact["res_id"]), ("helpdesk.ticket", appeal.id))
+        self.assertEqual(
+            (fact["res_model"], fact["res_id"]), ("helpdesk.ticket", appeal.id)
+        )
 
     def test_a_locked_card_keeps_the_records_it_counted(self):
         self.ledger_line(self.network, "R000-59", 3)
@@ -404,19 +467,28 @@ class TestAppraisal(AppraisalCase):
         self.ledger_line(self.network, "R000-59", 3)
         self.ledger_line(self.billing, "R000-59", 4)
         self.compute()
-        mine = self.Card.with_user(self.network_manager).search([("period_id", "=", self.march.id)])
+        mine = self.Card.with_user(self.network_manager).search(
+            [("period_id", "=", self.march.id)]
+        )
         self.assertEqual(mine.department_id, self.network)
-        counted = self.drill(self.cell(self.network, "C-08/liability"), "value", self.network_manager)
+        counted = self.drill(
+            self.cell(self.network, "C-08/liability"), "value", self.network_manager
+        )
         self.assertEqual(counted.mapped("points"), [3.0])
-        everything = self.Card.with_user(self.hr_officer).search([("period_id", "=", self.march.id)])
+        everything = self.Card.with_user(self.hr_officer).search(
+            [("period_id", "=", self.march.id)]
+        )
         self.assertIn(self.billing, everything.department_id)
-        self.assertIn(self.billing, self.Card.with_user(self.complaint_manager).search(
-            [("period_id", "=", self.march.id)]).department_id)  # fmt: skip
+        self.assertIn(
+            self.billing,
+            self.Card.with_user(self.complaint_manager)
+            .search([("period_id", "=", self.march.id)])
+            .department_id,
+        )
         with self.assertRefused(AccessError, "not allowed"):
             self.Card.with_user(self.network_handler).search([])
         with self.assertRefused(AccessError, "not allowed"):
             self.card(self.network).with_user(self.hr_officer).write({"total": 100})
-    # fmt: skip
 
     # ------------------------------------------------------------------
     # What-if replay
@@ -425,7 +497,8 @@ class TestAppraisal(AppraisalCase):
     def table_writes(self):
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables"
+            "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del "
+            "FROM pg_stat_xact_user_tables"
         )
         return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
@@ -434,21 +507,29 @@ class TestAppraisal(AppraisalCase):
         self.appeals(self.network, ["satisfied"] * 17 + ["unsatisfied"] * 3)
         self.compute()
         real_total = self.card(self.network).total
-        whatif = self.template().with_user(self.complaint_manager).action_copy_for_whatif()
+        whatif = (
+            self.template().with_user(self.complaint_manager).action_copy_for_whatif()
+        )
         copy = self.env["helpdesk.scorecard.template"].browse(whatif["res_id"])
         self.assertTrue(copy.is_sandbox)
         copy._reported_rate_item().threshold = 90
-        copy.item_ids.filtered(lambda i: i.code == "C-08/liability").floor_enabled = True
+        copy.item_ids.filtered(
+            lambda i: i.code == "C-08/liability"
+        ).floor_enabled = True
         before = self.table_writes()
         form = Form(
-            self.env["helpdesk.scorecard.replay.wizard"].with_user(self.complaint_manager)
+            self.env["helpdesk.scorecard.replay.wizard"].with_user(
+                self.complaint_manager
+            )
         )
         form.period_id = self.march
         form.template_id = copy
         html = str(form.comparison)
         after = self.table_writes()
         self.assertEqual(after, before, "the replay wrote to no table")
-        wizard = self.env["helpdesk.scorecard.replay.wizard"].with_user(self.complaint_manager)
+        wizard = self.env["helpdesk.scorecard.replay.wizard"].with_user(
+            self.complaint_manager
+        )
         comparison = wizard.new({"period_id": self.march.id, "template_id": copy.id})
         rows = {row["unit"]: row for row in comparison._comparison()["rows"]}
         network = rows[self.network.name]
@@ -469,7 +550,9 @@ class TestAppraisal(AppraisalCase):
         shortfall = self.shortfall(2, {self.billing: 100})
         shortfall.with_user(self.hr_officer).action_confirm()
         self.compute()
-        replay = self.env["helpdesk.scorecard.engine"]._replay(self.march, self.template())
+        replay = self.env["helpdesk.scorecard.engine"]._replay(
+            self.march, self.template()
+        )
         for card in self.Card.search([("period_id", "=", self.march.id)]):
             mine = replay[card.department_id.id]
             self.assertEqual((mine["total"], mine["rank"]), (card.total, card.rank))
@@ -505,7 +588,9 @@ class TestAppraisal(AppraisalCase):
             progress.append((processed, remaining, run.units_done))
             return 1.0  # seconds left: keep going
 
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", side_effect=commit_progress):
+        with patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", side_effect=commit_progress
+        ):
             self.Run._cron_process()
         self.assertEqual(run.state, "done")
         batches = [processed for processed, _r, _d in progress if processed]

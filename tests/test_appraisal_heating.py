@@ -73,11 +73,18 @@ class TestAppraisalHeating(AppraisalCase):
         template = self.template()
         self.assertEqual(
             [(d.name, d.weight) for d in template.dimension_ids.sorted("sequence")],
-            [("Basic management", 20), ("Problem handling", 40), ("Satisfaction", 25), ("Key work", 15)],
-        )  # fmt: skip
+            [
+                ("Basic management", 20),
+                ("Problem handling", 40),
+                ("Satisfaction", 25),
+                ("Key work", 15),
+            ],
+        )
         for dimension in template.dimension_ids:
             self.assertEqual(
-                sum(dimension.item_ids.mapped("weight")), dimension.weight, dimension.name
+                sum(dimension.item_ids.mapped("weight")),
+                dimension.weight,
+                dimension.name,
             )
         self.assertEqual((template.base_score, template.item_weight_total), (0, 100))
         self.appeals(self.network, ["satisfied"])
@@ -87,7 +94,8 @@ class TestAppraisalHeating(AppraisalCase):
         self.assertIn("Problem handling", str(card.dimension_summary))
 
     def test_r003_04_an_item_stops_at_its_floor(self):
-        """12 points of late acceptance and contact cost the 10-point item its 10, not 12."""
+        """12 points of late acceptance and contact cost the 10-point item its 10, not
+        12."""
         self.appeals(self.network, ["satisfied"])
         self.ledger_line(self.network, "R003-20", 5)
         self.ledger_line(self.network, "R003-21", 7)
@@ -99,7 +107,9 @@ class TestAppraisalHeating(AppraisalCase):
     def test_r003_04_bonus_after_the_floor_lifts_an_item_above_its_weight(self):
         """R003-34, R003-35: no repeat among the complaints earns +2 on the 5-point item
         (here measured on the appeals instead of entered by hand)."""
-        self.template().item_ids.filtered(lambda item: item.code == "R003-34/35").unlink()
+        self.template().item_ids.filtered(
+            lambda item: item.code == "R003-34/35"
+        ).unlink()
         self.rate_item()
         self.appeals(self.network, ["satisfied"] * 4)
         self.compute()
@@ -125,10 +135,13 @@ class TestAppraisalHeating(AppraisalCase):
             },
         )
         self.assertEqual(item._score(*item._points(30)), 0.0, "floor reached")
-        self.assertEqual(item._points(None), (0.0, 0.0), "no complaint: nothing measured")
+        self.assertEqual(
+            item._points(None), (0.0, 0.0), "no complaint: nothing measured"
+        )
 
     def test_r003_30_r003_31_resolution_rate_tiers_and_cap(self):
-        """Below 85% costs 1 a point (82.5% costs 2.5); 95% earns +2, 100% +3 (the cap)."""
+        """Below 85% costs 1 a point (82.5% costs 2.5); 95% earns +2, 100% +3 (the
+        cap)."""
         item = self.rate_item(
             code="R003-30/31 (rate)",
             weight=10,
@@ -166,8 +179,10 @@ class TestAppraisalHeating(AppraisalCase):
             measure="records",
             term_ids=[],
             direction="none",
-            tier_ids=[(0, 0, {"kind": "deduction", "operator": ">=", "value": 2, "points": 2})],
-        )  # fmt: skip
+            tier_ids=[
+                (0, 0, {"kind": "deduction", "operator": ">=", "value": 2, "points": 2})
+            ],
+        )
         self.assertEqual([item._points(v)[0] for v in (1, 2, 5)], [0.0, 2.0, 2.0])
 
     # ------------------------------------------------------------------
@@ -176,15 +191,24 @@ class TestAppraisalHeating(AppraisalCase):
 
     def test_r003_39_composite_satisfaction_linear_and_nothing_at_60(self):
         when = datetime(2025, 3, 12, 3, 0)
-        self.callbacks(self.network, ["satisfied"] * 7 + ["basically_satisfied"] + ["unsatisfied"] * 2, when)  # fmt: skip
+        self.callbacks(
+            self.network,
+            ["satisfied"] * 7 + ["basically_satisfied"] + ["unsatisfied"] * 2,
+            when,
+        )
         self.callbacks(self.billing, ["satisfied"] * 3 + ["unsatisfied"] * 2, when)
         self.callbacks(self.hr, ["satisfied"] * 17 + ["unsatisfied"] * 3, when)
         self.callbacks(self.office_department, ["unsatisfied"] * 4, when)
         self.compute()
         cells = {
             department: self.cell(department, "R003-38/39")
-            for department in (self.network, self.billing, self.hr, self.office_department)
-        }  # fmt: skip
+            for department in (
+                self.network,
+                self.billing,
+                self.hr,
+                self.office_department,
+            )
+        }
         self.assertEqual(
             {d.name: (c.value, c.deduction, c.score) for d, c in cells.items()},
             {
@@ -194,11 +218,19 @@ class TestAppraisalHeating(AppraisalCase):
                 self.office_department.name: (0.0, 15.0, 0.0),  # never below 0
             },
         )
-        lines = self.Line.search([("rule_code", "=", "R003-39"), ("period_id", "=", self.march.id)])
+        lines = self.Line.search(
+            [("rule_code", "=", "R003-39"), ("period_id", "=", self.march.id)]
+        )
         self.assertEqual(
             sorted((line.department_id.name, line.points) for line in lines),
-            sorted([(self.network.name, 5.4), (self.billing.name, 15.0), (self.office_department.name, 15.0)]),
-        )  # fmt: skip
+            sorted(
+                [
+                    (self.network.name, 5.4),
+                    (self.billing.name, 15.0),
+                    (self.office_department.name, 15.0),
+                ]
+            ),
+        )
         self.assertEqual(
             len(self.drill(cells[self.network], "value")), 10, "the evaluations counted"
         )
@@ -221,9 +253,11 @@ class TestAppraisalHeating(AppraisalCase):
         ]
         self.assertEqual(values, [100.0, 0.0, 25.0])
         self.assertFalse(
-            self.Line.search([("rule_code", "=", "R003-39"), ("period_id", "=", quarter.id)]),
+            self.Line.search(
+                [("rule_code", "=", "R003-39"), ("period_id", "=", quarter.id)]
+            ),
             "a quarter books nothing into the monthly ledger",
-        )  # fmt: skip
+        )
         february_line = self.Line.search(
             [("rule_code", "=", "R003-39"), ("period_id", "=", february.id)]
         )
@@ -261,7 +295,9 @@ class TestAppraisalHeating(AppraisalCase):
         )
         self.assertEqual(card.total, 94.0)
         self.assertEqual(card.annual_result, 97.7)  # 0.4 × 99.5 + 0.3 × 99 + 0.3 × 94
-        replay = self.env["helpdesk.scorecard.engine"]._replay(year, self.template("year"))
+        replay = self.env["helpdesk.scorecard.engine"]._replay(
+            year, self.template("year")
+        )
         self.assertEqual(replay[self.network.id]["annual_result"], 97.7)
         # CONFIG: every month and quarter counts.
         self.template().exclude_inactive = False
@@ -279,13 +315,15 @@ class TestAppraisalHeating(AppraisalCase):
     def test_r003_14_training_is_assessed_in_the_last_month_of_a_quarter(self):
         february = self.month(2025, 2)
         for period in (february, self.march):
-            self.appeals(self.network, [None], when=datetime(2025, period.date_start.month, 5))
+            self.appeals(
+                self.network, [None], when=datetime(2025, period.date_start.month, 5)
+            )
         self.compute(february)
         self.compute(self.march)
         training = {
             period.name: self.cell(self.network, "R003-14", period)
             for period in (february, self.march)
-        }  # fmt: skip
+        }
         self.assertEqual(
             {name: (c.assessed, c.missing, c.score) for name, c in training.items()},
             {"2025-02": (False, False, 4.0), "2025-03": (True, True, 4.0)},
@@ -322,7 +360,9 @@ class TestAppraisalHeating(AppraisalCase):
             self.score(self.network, "R003-44", -1)
         self.compute()
         policy = self.cell(self.network, "R003-05")
-        self.assertEqual((policy.value, policy.score, policy.missing), (4.0, 4.0, False))
+        self.assertEqual(
+            (policy.value, policy.score, policy.missing), (4.0, 4.0, False)
+        )
         self.assertEqual(self.drill(policy, "value").score, 4.0)
         self.assertEqual(self.card(self.network).total, 100 - 1 - 0)
 

@@ -61,7 +61,9 @@ class TestAppraisalTour(HttpCase):
                     "name": "Tour appeal: meter read twice",
                     "description": "<p>Billed twice for one month.</p>",
                     "company_id": company.id,
-                    "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                    "channel_id": env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                    ).id,
                     "nature_id": env.ref(
                         "helpdesk_utility_complaint.nature_complaint"
                     ).id,
@@ -95,11 +97,15 @@ class TestAppraisalTour(HttpCase):
         cls.appeal = appeal
 
     def test_hr_runs_a_month_drills_to_an_appeal_and_locks(self):
-        """Issue 10: preview, compute, a card, its drill-down to the appeal, the lock."""
+        """Issue 10: preview, compute, a card, its drill-down to the appeal, the
+        lock."""
         url = "/odoo/run-appraisal"
         self.start_tour(url, "appraisal_run_and_drill", login=self.hr_officer.login)
         card = self.env["helpdesk.scorecard"].search(
-            [("period_id", "=", self.period.id), ("department_id", "=", self.network.id)]
+            [
+                ("period_id", "=", self.period.id),
+                ("department_id", "=", self.network.id),
+            ]
         )
         self.assertEqual(card.total, 97.0)
         self.start_tour(url, "appraisal_lock", login=self.hr_officer.login)

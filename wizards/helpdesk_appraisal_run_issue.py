@@ -3,7 +3,8 @@ from odoo.tools.safe_eval import safe_eval
 
 
 class HelpdeskAppraisalRunIssue(models.TransientModel):
-    """Something missing before a period's cards are right, with the records concerned."""
+    """Something missing before a period's cards are right, with the records
+    concerned."""
 
     _name = "helpdesk.appraisal.run.issue"
     _description = "Appraisal Preview Item"

@@ -88,8 +88,8 @@ class HelpdeskAppraisalRunWizard(models.TransientModel):
         if not self.company_id.complaint_preset_id:
             raise UserError(
                 self.env._(
-                    "%(company)s runs under no complaint rule preset: choose one in the "
-                    "settings before running the appraisal.",
+                    "%(company)s runs under no complaint rule preset: choose one in "
+                    "the settings before running the appraisal.",
                     company=self.company_id.name,
                 )
             )
