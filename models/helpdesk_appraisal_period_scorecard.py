@@ -180,7 +180,7 @@ class HelpdeskAppraisalPeriod(models.Model):
         months = frame.months
         issues = []
 
-        def add(name, model, domain, blocking=False, count=None):
+        def add(model, domain, blocking=False, count=None, name=None):
             if count is None:
                 count = env[model].sudo().search_count(domain)
             if count:
@@ -206,15 +206,14 @@ class HelpdeskAppraisalPeriod(models.Model):
             )
         )
         add(
-            env._("A run of this period is still computing"),
             "helpdesk.appraisal.run",
             [("id", "in", pending.ids)],
             blocking=True,
+            name=env._("A run of this period is still computing"),
         )
         start = fields.Datetime.to_string(frame.start_utc)
         end = fields.Datetime.to_string(frame.end_utc)
         add(
-            env._("Contested deductions awaiting a decision"),
             "helpdesk.deduction.line",
             [
                 ("company_id", "=", company.id),
@@ -222,21 +221,21 @@ class HelpdeskAppraisalPeriod(models.Model):
                 ("create_date", "<", end),
             ],
             blocking=True,
+            name=env._("Contested deductions awaiting a decision"),
         )
         add(
-            env._(
-                "Proposed deductions still in their contest window (they count in the "
-                "month they are confirmed in, C-09)"
-            ),
             "helpdesk.deduction.line",
             [
                 ("company_id", "=", company.id),
                 ("state", "=", "draft"),
                 ("create_date", "<", end),
             ],
+            name=env._(
+                "Proposed deductions still in their contest window (they count in the "
+                "month they are confirmed in, C-09)"
+            ),
         )
         add(
-            env._("Appeals replied in the period without a callback result (R000-49)"),
             "helpdesk.ticket",
             [
                 ("company_id", "=", company.id),
@@ -244,9 +243,11 @@ class HelpdeskAppraisalPeriod(models.Model):
                 ("replied_at", "<", end),
                 ("satisfaction", "=", False),
             ],
+            name=env._(
+                "Appeals replied in the period without a callback result (R000-49)"
+            ),
         )
         add(
-            env._("Deadlines in the period counted on a provisional holiday calendar"),
             "helpdesk.ticket.deadline",
             [
                 ("company_id", "=", company.id),
@@ -254,10 +255,12 @@ class HelpdeskAppraisalPeriod(models.Model):
                 ("deadline", ">=", start),
                 ("deadline", "<", end),
             ],
+            name=env._(
+                "Deadlines in the period counted on a provisional holiday calendar"
+            ),
         )
         units = frame.units
         add(
-            env._("Confirmed deductions of units that get no card"),
             "helpdesk.deduction.line",
             [
                 ("company_id", "=", company.id),
@@ -265,6 +268,7 @@ class HelpdeskAppraisalPeriod(models.Model):
                 ("state", "=", "confirmed"),
                 ("department_id", "not in", units.ids),
             ],
+            name=env._("Confirmed deductions of units that get no card"),
         )
         shortfall_rules = (
             env["helpdesk.deduction.rule"]
@@ -294,16 +298,16 @@ class HelpdeskAppraisalPeriod(models.Model):
             )
             missing = months - entered.period_id
             add(
-                env._(
+                "helpdesk.platform.shortfall",
+                [("period_id", "in", months.ids), ("rule_id", "=", rule.id)],
+                blocking=True,
+                count=len(missing),
+                name=env._(
                     "Platform results not entered and confirmed for %(months)s "
                     "(%(rule)s)",
                     months=", ".join(missing.mapped("name")),
                     rule=rule.code,
                 ),
-                "helpdesk.platform.shortfall",
-                [("period_id", "in", months.ids), ("rule_id", "=", rule.id)],
-                blocking=True,
-                count=len(missing),
             )
         manual = frame.items.filtered(
             lambda item: item.measure == "manual" and item._assessed_in(self)
@@ -328,11 +332,11 @@ class HelpdeskAppraisalPeriod(models.Model):
                 if activity.get(unit.id, True) and (item.code, unit.id) not in entered
             )
             add(
-                env._("Scores HR enters by hand, not entered yet"),
                 "helpdesk.scorecard.manual.score",
                 [("period_id", "=", self.id)],
                 blocking=True,
                 count=missing,
+                name=env._("Scores HR enters by hand, not entered yet"),
             )
         if template._reported_rate_item() and self.period_type == "month":
             report = (
@@ -342,26 +346,26 @@ class HelpdeskAppraisalPeriod(models.Model):
             )
             if report.state != "submitted":
                 add(
-                    env._(
+                    "helpdesk.satisfaction.report",
+                    [("period_id", "=", self.id)],
+                    count=1,
+                    name=env._(
                         "The satisfaction report to HR is not submitted (due "
                         "%(due)s, R000-50): the rate counts every clearing until now",
                         due=report.due_date or self._satisfaction_report_due(),
                     ),
-                    "helpdesk.satisfaction.report",
-                    [("period_id", "=", self.id)],
-                    count=1,
                 )
             elif report.is_late:
                 add(
-                    env._("The satisfaction report reached HR late (R000-50)"),
                     "helpdesk.satisfaction.report",
                     [("id", "=", report.id)],
+                    name=env._("The satisfaction report reached HR late (R000-50)"),
                 )
         if self.period_type != "month":
             add(
-                env._("Months of the period still open"),
                 "helpdesk.appraisal.period",
                 [("id", "in", months.ids), ("state", "=", "open")],
+                name=env._("Months of the period still open"),
             )
         if self.period_type == "year" and template.in_year:
             sub_cycles = [
@@ -383,10 +387,6 @@ class HelpdeskAppraisalPeriod(models.Model):
                 )
             )
             add(
-                env._(
-                    "Monthly and quarterly cards of the year not computed (the annual "
-                    "result uses those that are)"
-                ),
                 "helpdesk.scorecard",
                 [
                     ("template_id", "=", template.id),
@@ -395,6 +395,10 @@ class HelpdeskAppraisalPeriod(models.Model):
                     ("date_start", "<=", self.date_end),
                 ],
                 count=max(expected - cards, 0),
+                name=env._(
+                    "Monthly and quarterly cards of the year not computed (the annual "
+                    "result uses those that are)"
+                ),
             )
         return issues
 

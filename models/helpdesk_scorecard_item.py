@@ -98,7 +98,7 @@ class HelpdeskScorecardItem(models.Model):
         ondelete="cascade",
         domain="[('transient', '=', False)]",
     )
-    model_name = fields.Char(related="model_id.model")
+    model_name = fields.Char(related="model_id.model", string="Model Name")
     date_field = fields.Char(
         help="The date or time that puts a record in the period, e.g. replied_at."
     )

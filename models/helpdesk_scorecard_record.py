@@ -30,7 +30,9 @@ class HelpdeskScorecardRecord(models.Model):
         required=True,
     )
     res_model = fields.Char(string="Kind", required=True)
-    res_id = fields.Many2oneReference(model_field="res_model", required=True)
+    res_id = fields.Many2oneReference(
+        string="Record ID", model_field="res_model", required=True
+    )
     record_ref = fields.Reference(
         selection="_selection_record_ref", compute="_compute_record_ref", string="Fact"
     )

@@ -17,7 +17,7 @@ class HelpdeskAppraisalRunIssue(models.TransientModel):
     name = fields.Char(required=True)
     count = fields.Integer()
     blocking = fields.Boolean(string="Blocks the Lock")
-    res_model = fields.Char()
+    res_model = fields.Char(string="Kind")
     domain = fields.Char()
 
     def action_open(self):
