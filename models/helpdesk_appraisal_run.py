@@ -50,8 +50,8 @@ class HelpdeskAppraisalRun(models.Model):
     state = fields.Selection(
         [
             ("queued", "Queued"),
-            ("running", "Running"),
-            ("done", "Done"),
+            ("running", "Computing"),
+            ("done", "Finished"),
             ("failed", "Failed"),
         ],
         default="queued",

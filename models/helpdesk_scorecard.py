@@ -58,7 +58,7 @@ class HelpdeskScorecard(models.Model):
     rank = fields.Integer(readonly=True, aggregator=None)
     unit_count = fields.Integer(string="Units Ranked", readonly=True, aggregator=None)
     has_activity = fields.Boolean(
-        string="Active",
+        string="Had Appeals",
         default=True,
         readonly=True,
         help="The unit had appeals in the period; inactive periods can be left out of "
@@ -87,7 +87,9 @@ class HelpdeskScorecard(models.Model):
         readonly=True,
         help="When the lock kept the records behind every number of the card.",
     )
-    run_id = fields.Many2one("helpdesk.appraisal.run", string="Run", readonly=True)
+    run_id = fields.Many2one(
+        "helpdesk.appraisal.run", string="Appraisal Run", readonly=True
+    )
     line_ids = fields.One2many(
         "helpdesk.scorecard.line", "scorecard_id", string="Items", readonly=True
     )
@@ -129,7 +131,7 @@ class HelpdeskScorecard(models.Model):
                 % (
                     escape(self.env._("Dimension")),
                     escape(self.env._("Score")),
-                    escape(self.env._("Points")),
+                    escape(self.env._("Weight")),
                     Markup("").join(rows),
                 )
                 if rows

@@ -78,7 +78,9 @@ class HelpdeskScorecardItem(models.Model):
     in_quarter = fields.Boolean(string="Assessed in Quarters", default=True)
     in_year = fields.Boolean(string="Assessed in Years", default=True)
 
-    measure = fields.Selection(MEASURES, required=True, default="ledger")
+    measure = fields.Selection(
+        MEASURES, string="Measured By", required=True, default="ledger"
+    )
     # --- ledger ---
     rule_ids = fields.Many2many(
         "helpdesk.deduction.rule",

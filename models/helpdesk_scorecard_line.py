@@ -32,6 +32,7 @@ class HelpdeskScorecardLine(models.Model):
         string="Not Entered", readonly=True, help="HR has not entered this score."
     )
     value = fields.Float(
+        string="Measured",
         digits=(16, 2),
         readonly=True,
         aggregator=None,

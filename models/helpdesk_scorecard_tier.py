@@ -32,8 +32,8 @@ class HelpdeskScorecardTier(models.Model):
     operator = fields.Selection(
         [(op, op) for op in OPERATORS], required=True, default=">="
     )
-    value = fields.Float(digits=(16, 4), required=True)
-    points = fields.Float(digits=(16, 2), required=True)
+    value = fields.Float(string="Mark", digits=(16, 4), required=True)
+    points = fields.Float(string="Tier Points", digits=(16, 2), required=True)
 
     _points_positive = models.Constraint(
         "CHECK(points >= 0)", "A tier's points cannot be negative."

@@ -56,7 +56,9 @@ class HelpdeskAppraisalRunWizard(models.TransientModel):
         "helpdesk.appraisal.run.issue", "wizard_id", string="What Is Missing"
     )
     blocking_count = fields.Integer(compute="_compute_blocking_count")
-    run_id = fields.Many2one("helpdesk.appraisal.run", readonly=True)
+    run_id = fields.Many2one(
+        "helpdesk.appraisal.run", string="Appraisal Run", readonly=True
+    )
     scorecard_count = fields.Integer(compute="_compute_scorecard_count")
 
     @api.depends("company_id", "period_type")
