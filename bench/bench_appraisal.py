@@ -76,7 +76,8 @@ def prepare(env, size):
                     WHEN n %% 50 < 48 THEN 'unsatisfied'
                     ELSE NULL END,
                CASE WHEN n %% 50 BETWEEN 43 AND 47 THEN %(start)s::timestamp END,
-               CASE WHEN n %% 150 = 43 THEN %(start)s::timestamp + interval '5 days' END,
+               CASE WHEN n %% 150 = 43
+                    THEN %(start)s::timestamp + interval '5 days' END,
                now(), now(), 1, 1
           FROM generate_series(1, %(size)s) AS n
         """,
@@ -145,9 +146,11 @@ def raw_sql(env, period, departments, cutoff):
     env.cr.execute(
         """
         SELECT department_id, COUNT(*),
-               COUNT(*) FILTER (WHERE satisfaction IN ('satisfied', 'basically_satisfied')
+               COUNT(*) FILTER (WHERE satisfaction IN ('satisfied',
+                                                       'basically_satisfied')
                                   AND (unsatisfied_at IS NULL OR cleared_at <= %s)),
-               COUNT(*) FILTER (WHERE NOT (satisfaction IN ('satisfied', 'basically_satisfied')
+               COUNT(*) FILTER (WHERE NOT (satisfaction IN ('satisfied',
+                                                            'basically_satisfied')
                                   AND (unsatisfied_at IS NULL OR cleared_at <= %s)))
           FROM helpdesk_ticket
          WHERE company_id = %s AND active AND satisfaction IS NOT NULL
@@ -177,66 +180,58 @@ def main(argv):
     )
     for size in sizes:
         with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            period, departments = prepare(env, size)
-            template = env.ref("helpdesk_utility_complaint.scorecard_water_company")
-            Run = env["helpdesk.appraisal.run"]
-            engine = env["helpdesk.scorecard.engine"]
-
-            def run():
-                Run._start(period, template)
-                env.flush_all()
-                env.invalidate_all()
-
-            frame = engine._frame(period, template)
-            cutoff = frame.cutoff
-            raw_sql(env, period, departments, cutoff)  # warm the caches
-            sql, (ledger, rates) = best_of(
-                lambda: raw_sql(env, period, departments, cutoff)
-            )
-            started = time.perf_counter()
-            run()
-            first = time.perf_counter() - started
-            rerun, _ = best_of(run)
-            replay, _ = best_of(lambda: engine._replay(period, template))
-            peak = peak_memory(run)
-            # The cards say what the SQL says.
-            total, numerator = sum(r[1] for r in rates), sum(r[2] for r in rates)
-            card = env["helpdesk.scorecard"].search(
-                [
-                    ("period_id", "=", period.id),
-                    ("department_id", "=", departments[3].id),
-                ]
-            )
-            rate = card.line_ids.filtered(lambda line: line.code == "R000-53")
-            assert rate.value == round(100.0 * numerator / total, 2), (
-                rate.value,
-                numerator,
-                total,
-            )
-            ledger_points = round(
-                sum(
-                    row[3]
-                    for row in ledger
-                    if row[0] == departments[3].id and row[1] not in frame.run_codes
-                ),
-                2,
-            )
-            counted = round(
-                sum(
-                    line.deduction for line in card.line_ids if line.measure == "ledger"
-                ),
-                2,
-            )
-            assert counted == ledger_points, (counted, ledger_points)
-            print(
-                f"{size:>9} {size // 10:>7} {sql * 1000:>8.1f} {first * 1000:>11.1f} "
-                f"{first / sql:>6.2f} {rerun * 1000:>9.1f} {rerun / sql:>6.2f} "
-                f"{replay * 1000:>10.1f} {replay / rerun:>5.2f} "
-                f"{peak / 2**20:>8.1f}",
-                flush=True,
-            )
+            print(measure(api.Environment(cr, SUPERUSER_ID, {}), size), flush=True)
             cr.rollback()
+
+
+def measure(env, size):
+    """One line of the table for a month of ``size`` appeals."""
+    period, departments = prepare(env, size)
+    template = env.ref("helpdesk_utility_complaint.scorecard_water_company")
+    Run = env["helpdesk.appraisal.run"]
+    engine = env["helpdesk.scorecard.engine"]
+
+    def run():
+        Run._start(period, template)
+        env.flush_all()
+        env.invalidate_all()
+
+    frame = engine._frame(period, template)
+    raw_sql(env, period, departments, frame.cutoff)  # warm the caches
+    sql, (ledger, rates) = best_of(
+        lambda: raw_sql(env, period, departments, frame.cutoff)
+    )
+    started = time.perf_counter()
+    run()
+    first = time.perf_counter() - started
+    rerun, _ = best_of(run)
+    replay, _ = best_of(lambda: engine._replay(period, template))
+    peak = peak_memory(run)
+    # The cards say what the SQL says.
+    total, numerator = sum(r[1] for r in rates), sum(r[2] for r in rates)
+    unit = departments[3]
+    card = env["helpdesk.scorecard"].search(
+        [("period_id", "=", period.id), ("department_id", "=", unit.id)]
+    )
+    rate = card.line_ids.filtered(lambda line: line.code == "R000-53")
+    assert rate.value == round(100.0 * numerator / total, 2), (rate.value, total)
+    ledger_points = round(
+        sum(
+            row[3]
+            for row in ledger
+            if row[0] == unit.id and row[1] not in frame.run_codes
+        ),
+        2,
+    )
+    counted = round(
+        sum(line.deduction for line in card.line_ids if line.measure == "ledger"), 2
+    )
+    assert counted == ledger_points, (counted, ledger_points)
+    return (
+        f"{size:>9} {size // 10:>7} {sql * 1000:>8.1f} {first * 1000:>11.1f} "
+        f"{first / sql:>6.2f} {rerun * 1000:>9.1f} {rerun / sql:>6.2f} "
+        f"{replay * 1000:>10.1f} {replay / rerun:>5.2f} {peak / 2**20:>8.1f}"
+    )
 
 
 if __name__ == "__main__":
