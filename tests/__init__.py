@@ -27,3 +27,6 @@ from . import test_people_grievance
 from . import test_people_records
 from . import test_people_security
 from . import test_tour_star_round
+from . import test_appraisal
+from . import test_appraisal_heating
+from . import test_tour_appraisal

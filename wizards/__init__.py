@@ -5,3 +5,6 @@ from . import helpdesk_ticket_callback_wizard
 from . import helpdesk_ticket_cause_review_wizard
 from . import helpdesk_people_cancel
 from . import helpdesk_payroll_export
+from . import helpdesk_appraisal_run_wizard
+from . import helpdesk_appraisal_run_issue
+from . import helpdesk_scorecard_replay_wizard
