@@ -55,6 +55,8 @@
         "views/res_config_settings_views.xml",
         "views/helpdesk_outage_views.xml",
         "wizards/resource_calendar_holiday_import_views.xml",
+        "wizards/helpdesk_ticket_event_log_wizard_views.xml",
+        "wizards/helpdesk_ticket_withdraw_wizard_views.xml",
         "views/resource_calendar_holiday_year_views.xml",
         "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
 from .helpdesk_office_notice_mixin import is_office_user
+from .helpdesk_ticket_workflow import ENDED_STATES
 
 TRIGGERS = [
     ("overdue", "Handled Too Slowly"),
@@ -243,7 +244,8 @@ class HelpdeskSupervisionOrder(models.Model):
         Order = self.sudo()
         tickets = tickets.sudo().filtered(
             lambda ticket: (
-                ticket.company_id.complaint_preset_id and ticket.state != "closed"
+                ticket.company_id.complaint_preset_id
+                and ticket.state not in ENDED_STATES
             )
         )
         proposals = Order._trigger_proposals(tickets) if tickets else []
