@@ -3,7 +3,7 @@
     "name": "Utility Complaint Desk",
     "summary": "Customer appeals of water, heating and power utilities: ledger, "
     "working-day deadlines, liability findings and monthly appraisal",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Utility Complaint Desk contributors",

@@ -57,7 +57,7 @@ class HelpdeskSlaMilestone(models.Model):
         "close of the last day (C-03).",
     )
     warning_lead = fields.Float(
-        digits=(16, 2),
+        digits=(16, 3),  # R000-12's 0.125 working day
         help="Warn this long before the deadline, in the milestone's unit.",
     )
     applies_domain = fields.Char(

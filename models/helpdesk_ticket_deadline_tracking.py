@@ -220,7 +220,7 @@ class HelpdeskTicket(models.Model):
                     self.env._(
                         "An event can be logged at most %(hours)s hours after it "
                         "happened; ask a complaint manager to record it.",
-                        hours=limit,
+                        hours=f"{limit:g}",
                     )
                 )
             if not (reason or "").strip():

@@ -14,3 +14,7 @@ from . import test_working_calendar
 from . import test_outage
 from . import test_repeat
 from . import test_supervision
+from . import test_event_log
+from . import test_appeal_end
+from . import test_working_day_fraction
+from . import test_tour_heating
