@@ -1,5 +1,5 @@
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class HelpdeskSlaEvent(models.Model):
@@ -60,6 +60,34 @@ class HelpdeskSlaEvent(models.Model):
     _code_uniq = models.Constraint(
         "UNIQUE(code)", "Each event type needs its own code."
     )
+
+    @api.constrains("manual_log", "log_group_ids", "log_states")
+    def _check_manual_log(self):
+        states = dict(
+            self.env["helpdesk.ticket"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        for event in self.filtered("manual_log"):
+            if not event.log_group_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Say which groups log “%(event)s” by hand.", event=event.name
+                    )
+                )
+            unknown = [
+                state for state in event._log_state_list() if state not in states
+            ]
+            if unknown:
+                raise ValidationError(
+                    self.env._(
+                        "“%(event)s” names unknown appeal states: %(unknown)s. Known: "
+                        "%(known)s.",
+                        event=event.name,
+                        unknown=", ".join(unknown),
+                        known=", ".join(states),
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

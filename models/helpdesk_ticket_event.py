@@ -51,8 +51,8 @@ class HelpdeskTicketEvent(models.Model):
         [
             ("phone", "Phone"),
             ("text_message", "Text Message"),
-            ("wechat", "WeChat"),
-            ("visit", "In Person"),
+            ("wechat", "WeChat Message"),
+            ("visit", "Home Visit"),
             ("other", "Other"),
         ],
         string="Contacted By",

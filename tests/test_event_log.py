@@ -214,6 +214,10 @@ class TestEventLog(AppealWalkCase):
             contact, appeal.with_user(self.office_user)._loggable_event_types()
         )
         contact.log_group_ids = self.env.ref("helpdesk_utility_complaint.group_handler")
+        with self.assertRefused(ValidationError, "unknown appeal states: dispached"):
+            contact.log_states = "dispached,accepted"
+        with self.assertRefused(ValidationError, "Say which groups log"):
+            contact.log_group_ids = False
         with self.assertRefused(UserError, "Say how the customer was reached"):
             appeal.with_user(self.network_handler)._log_event(contact)
         self._click(self.network_handler, appeal, "action_accept")
