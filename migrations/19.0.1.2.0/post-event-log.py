@@ -83,6 +83,10 @@ def migrate(cr, version):
         record = env.ref(xmlid, raise_if_not_found=False)
         if record:
             record.write(values)
+    # Two decimals stored R000-12's shipped 0.125 working day as 0.13; three keep it.
+    leader = env.ref(f"{MODULE}.sla_water_leader", raise_if_not_found=False)
+    if leader and round(leader.warning_lead, 3) == 0.13:
+        leader.warning_lead = 0.125
     closed = env["helpdesk.ticket"].search([("state", "=", "closed")])
     closed._sla_recompute()
     _logger.info("Deadline lines of %s closed appeals ended", len(closed))
