@@ -81,6 +81,16 @@ class SlaSchedule(NamedTuple):
     def day_seconds(self, index):
         return self.day_cum[index] - self.worked_before_day(index)
 
+    def day_position(self, instant):
+        """Working days of this year done before ``instant``, the day under way
+        counting for the share of its own working time already done."""
+        index = self.day_at(instant)
+        if index == len(self.dates):
+            return float(index)
+        before = self.worked_before_day(index)
+        done = max(0.0, self.worked_before(instant) - before)
+        return index + done / (self.day_cum[index] - before)
+
 
 def _to_epoch(value):
     return (value - EPOCH).total_seconds()
@@ -676,18 +686,6 @@ class ResourceCalendar(models.Model):
                 schedule, index = self._sla_schedule(year), 0
         return seconds
 
-    def _sla_day_position(self, instant):
-        """(local year, working days of that year done before ``instant``), the day
-        under way counting for the share of its own working time already done."""
-        year = self._sla_local(instant, self._sla_tz()).year
-        schedule = self._sla_schedule(year)
-        at = _to_epoch(instant)
-        index = schedule.day_at(at)
-        if index == len(schedule.dates):
-            return year, float(index)
-        done = max(0.0, schedule.worked_before(at) - schedule.worked_before_day(index))
-        return year, index + done / schedule.day_seconds(index)
-
     def _sla_working_days(self, start, end):
         """Working days from ``start`` to ``end`` (0 when ``end`` <= ``start``): each
         working day counts as one whatever its length, a part of one for the share of
@@ -696,19 +694,29 @@ class ResourceCalendar(models.Model):
         start, end = self._sla_naive_utc(start), self._sla_naive_utc(end)
         if end <= start:
             return 0.0
-        first, begin = self._sla_day_position(start)
-        last, finish = self._sla_day_position(end)
-        return (
-            finish
-            - begin
-            + sum(len(self._sla_schedule(year).dates) for year in range(first, last))
-        )
+        return self._sla_span(start, end)[1]
 
     def _sla_add_working_time(self, start, hours):
         """Naive UTC instant ``hours`` working hours after ``start`` (e.g. after a pause)."""
         self.ensure_one()
         self._sla_check(hours, "working_hours")
         return self._sla_plan_work(self._sla_naive_utc(start), hours * 3600)[0]
+
+    def _sla_span(self, start, end):
+        """(working seconds, working days) from ``start`` to ``end``, in one pass over
+        the schedules of the years between (see `_sla_working_days`)."""
+        tz = self._sla_tz()
+        first, last = self._sla_local(start, tz).year, self._sla_local(end, tz).year
+        begin, finish = _to_epoch(start), _to_epoch(end)
+        opening = self._sla_schedule(first)
+        closing = opening if first == last else self._sla_schedule(last)
+        seconds = closing.worked_before(finish) - opening.worked_before(begin)
+        days = closing.day_position(finish) - opening.day_position(begin)
+        for year in range(first, last):
+            schedule = opening if year == first else self._sla_schedule(year)
+            seconds += schedule.total
+            days += len(schedule.dates)
+        return seconds, days
 
     def _sla_worked_seconds(self, start, end):
         tz = self._sla_tz()
@@ -747,8 +755,8 @@ class ResourceCalendar(models.Model):
         deadline, stop = self._sla_naive_utc(deadline), self._sla_naive_utc(stop)
         if stop <= deadline:
             return 0, 0
-        hours = self._sla_worked_seconds(deadline, stop) / 3600
-        days = self._sla_working_days(deadline, stop)
+        seconds, days = self._sla_span(deadline, stop)
+        hours = seconds / 3600
         # Rounded first so that float noise never turns exactly 2 days into 3.
         overdue_days = max(1, math.ceil(float_round(days, precision_digits=6)))
         clock = (stop - deadline).total_seconds()
