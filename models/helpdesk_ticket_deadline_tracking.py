@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..groups import MANAGER
 from .helpdesk_ticket_workflow import ENDED_STATES
 
 # Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
@@ -184,10 +185,10 @@ class HelpdeskTicket(models.Model):
     def _log_event(self, event_type, when=None, reason=None, **details):
         """Record a fact no workflow step records, as the role that owns it.
 
-        ``when`` None is now; an earlier time is back-dated: only within the preset's
-        limit, never before the appeal was received, and with ``reason``, which the
-        chatter shows. ``details``: ``note``, ``contact_method``, ``pipe_diameter``,
-        as the event type asks them.
+        ``when`` None is now; an earlier time is back-dated: with ``reason``, which the
+        chatter shows, never before the appeal was received, and within the preset's
+        limit unless a complaint manager logs it. ``details``: ``note``,
+        ``contact_method``, ``pipe_diameter``, as the event type asks them.
         """
         self.ensure_one()
         if event_type not in self._loggable_event_types():
@@ -215,7 +216,10 @@ class HelpdeskTicket(models.Model):
         backdated = when < now
         if backdated:
             limit = self.company_id.complaint_preset_id.event_backdate_hours
-            if when < now - timedelta(hours=limit):
+            # Older facts are a complaint manager's to record, with the reason too.
+            if when < now - timedelta(hours=limit) and not self.env.user.has_group(
+                MANAGER
+            ):
                 raise ValidationError(
                     self.env._(
                         "An event can be logged at most %(hours)s hours after it "

@@ -236,7 +236,8 @@ class TestEventLog(AppealWalkCase):
     def test_backdating_within_the_preset_limit_with_a_reason(self):
         """Issue 8 item 1: the time defaults to the moment of logging; an earlier time
         needs a reason, posted in the chatter, and stays within the preset's limit
-        (shipped: 4 hours for heating); never in the future, never before receipt."""
+        (shipped: 4 hours for heating) unless a complaint manager logs it; never in
+        the future, never before receipt."""
         appeal = self._heating_complaint("2026-11-18 00:00:00")
         handler = appeal.with_user(self.network_handler)
         solution = self.ref("sla_event_solution_proposed")
@@ -256,6 +257,19 @@ class TestEventLog(AppealWalkCase):
                     solution, when=utc("2026-11-17 23:00:00"), reason="Forgot."
                 )
             self.presets["heating"].event_backdate_hours = 4
+            manager = appeal.with_user(self.complaint_manager)
+            with self.assertRefused(UserError, "logged late"):
+                manager._log_event(
+                    self.ref("sla_event_plan_notified"),
+                    when=utc("2026-11-18 00:30:00"),
+                    contact_method="phone",
+                )
+            manager._log_event(
+                self.ref("sla_event_plan_notified"),
+                when=utc("2026-11-18 00:30:00"),
+                reason="Found in the crew's paper log.",
+                contact_method="phone",
+            )
             self._log(
                 self.network_handler,
                 appeal,
