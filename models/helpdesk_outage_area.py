@@ -8,7 +8,7 @@ class HelpdeskOutage(models.Model):
 
     area_id = fields.Many2one(
         "helpdesk.service.area",
-        string="Supply Area",
+        string="Service Area",
         index="btree_not_null",
         check_company=True,
         help="The area counted for the planned-outage frequency (R004-06); the text "

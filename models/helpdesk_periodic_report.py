@@ -143,7 +143,9 @@ class HelpdeskPeriodicReport(models.Model):
         help="Appeals HR reported on in the period, presented with their findings and "
         "proposals at the meeting (R000-09, D1).",
     )
-    signoff_pending_count = fields.Integer(compute="_compute_signoff_pending_count")
+    signoff_pending_count = fields.Integer(
+        string="Sign-offs Pending", compute="_compute_signoff_pending_count"
+    )
 
     # Headline figures (R004-23) and the gap to the targets (R004-17).
     satisfaction_rate = fields.Float(compute="_compute_headline", digits=(16, 2))
@@ -441,6 +443,9 @@ class HelpdeskPeriodicReport(models.Model):
         if dimension == "root_cause":
             return self._root_cause_lines()
         groupby = DIMENSION_GROUPBY[dimension]
+        if dimension == "area":
+            # Hot spots are ranked by complaints (R004-07).
+            domain = Domain.AND([domain, [("nature_kind", "=", "complaint")]])
         counts = Rates._counts(domain, start, end, groupby)
         if dimension == "total" and not counts:
             counts = {(): Rates._zero_counts()}

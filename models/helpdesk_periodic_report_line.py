@@ -7,7 +7,7 @@ DIMENSIONS = [
     ("nature", "Nature"),
     ("channel", "Channel"),
     ("step", "Process Step"),
-    ("area", "Area"),
+    ("area", "Service Area"),
     ("department_category", "Department and Category"),
     ("root_cause", "Root Cause"),
 ]
@@ -62,11 +62,11 @@ class HelpdeskPeriodicReportLine(models.Model):
     category_id = fields.Many2one("helpdesk.ticket.category", string="Category")
     nature_id = fields.Many2one("helpdesk.ticket.nature", string="Nature")
     channel_id = fields.Many2one("helpdesk.ticket.channel", string="Channel")
-    area_id = fields.Many2one("helpdesk.service.area", string="Area")
+    area_id = fields.Many2one("helpdesk.service.area", string="Service Area")
     step_id = fields.Many2one("helpdesk.process.step", string="Process Step")
     root_cause_id = fields.Many2one("helpdesk.root.cause", string="Root Cause")
 
-    received_count = fields.Integer(string="Received")
+    received_count = fields.Integer(string="Appeals Received")
     completed_count = fields.Integer(string="Completed")
     resolved_count = fields.Integer(string="Resolved")
     on_time_count = fields.Integer(string="Completed on Time")

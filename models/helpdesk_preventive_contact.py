@@ -10,7 +10,7 @@ class HelpdeskPreventiveContact(models.Model):
     _order = "contacted_on desc, id desc"
 
     area_id = fields.Many2one(
-        "helpdesk.service.area", string="Area", required=True, index=True
+        "helpdesk.service.area", string="Service Area", required=True, index=True
     )
     company_id = fields.Many2one(related="area_id.company_id", store=True)
     contacted_on = fields.Date(required=True, default=fields.Date.context_today)

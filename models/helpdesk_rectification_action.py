@@ -70,7 +70,7 @@ class HelpdeskRectificationAction(models.Model):
     is_late = fields.Boolean(
         string="Late", compute="_compute_is_late", search="_search_is_late"
     )
-    rule_ref = fields.Char(default="R000-79", readonly=True)
+    rule_ref = fields.Char(string="Rule", default="R000-79", readonly=True)
 
     @api.depends("department_id")
     def _compute_owner_id(self):

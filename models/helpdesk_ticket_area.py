@@ -8,7 +8,7 @@ class HelpdeskTicket(models.Model):
 
     area_id = fields.Many2one(
         "helpdesk.service.area",
-        string="Area",
+        string="Service Area",
         index="btree_not_null",
         check_company=True,
         help="The supply area (片区) of the complainant's address.",

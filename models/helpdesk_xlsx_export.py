@@ -49,7 +49,7 @@ class HelpdeskXlsxExport(models.Model):
         readonly=True,
         help="The companies selected when the export was asked for.",
     )
-    lang = fields.Char(readonly=True)
+    lang = fields.Char(string="Language", readonly=True)
     row_count = fields.Integer(string="Rows", readonly=True)
     rows_done = fields.Integer(string="Rows Written", readonly=True)
     progress = fields.Float(compute="_compute_progress")

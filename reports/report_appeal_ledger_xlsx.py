@@ -45,7 +45,7 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
             Column("complainant_name_display", _("Complainant Name"), width=12),
             Column("complainant_phone_display", _("Complainant Phone"), width=15),
             Column("complainant_address_display", _("Complainant Address"), width=30),
-            Column("area_id", _("Area"), "many2one"),
+            Column("area_id", _("Service Area"), "many2one"),
             Column("receiving_department_id", _("Receiving Department"), "many2one"),
             Column("department_id", _("Responsible Department"), "many2one", 18),
             Column("section_id", _("Section"), "many2one"),

@@ -15,31 +15,38 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Periodic Report XLSX"
 
-    def _figure_columns(self):
-        """(line field, header) of the figures tables."""
-        _ = self.env._
-        return [
-            ("received_count", _("Received")),
-            ("completed_count", _("Completed")),
-            ("resolved_count", _("Resolved")),
-            ("on_time_count", _("Completed on Time")),
-            ("correct_count", _("Completed Correctly")),
-            ("callback_count", _("Called Back")),
-            ("rated_count", _("Rated")),
-            ("satisfied_count", _("Satisfied")),
-            ("basically_satisfied_count", _("Basically Satisfied")),
-            ("unsatisfied_count", _("Unsatisfied")),
-            ("open_count", _("Open")),
-            ("overdue_open_count", _("Open and Overdue")),
-            ("unsatisfied_open_count", _("Unsatisfied, Not Cleared")),
-            ("satisfaction_rate", _("Satisfaction Rate (%)")),
-            ("composite_score", _("Composite Satisfaction")),
-            ("resolution_rate", _("Resolution Rate (%)")),
-            ("on_time_rate", _("On-time Completion Rate (%)")),
-            ("correct_rate", _("Correct-completion Rate (%)")),
-            ("callback_rate", _("Callback Rate (%)")),
-            ("completion_rate", _("Completion Rate (%)")),
-        ]
+    # Figures of a report line, in the order of the tables.
+    FIGURES = (
+        "received_count",
+        "completed_count",
+        "resolved_count",
+        "on_time_count",
+        "correct_count",
+        "callback_count",
+        "rated_count",
+        "satisfied_count",
+        "basically_satisfied_count",
+        "unsatisfied_count",
+        "open_count",
+        "overdue_open_count",
+        "unsatisfied_open_count",
+        "satisfaction_rate",
+        "composite_score",
+        "resolution_rate",
+        "on_time_rate",
+        "correct_rate",
+        "callback_rate",
+        "completion_rate",
+    )
+    AREA_FIGURES = ("planned_outage_count", "outages_too_frequent", "hot_spot_rank")
+    ROOT_CAUSE_FIGURES = ("reviewed_count",)
+
+    def _headers(self, field_names):
+        """(field, its translated label) of report line fields."""
+        descriptions = self.env["helpdesk.periodic.report.line"].fields_get(
+            list(field_names), ["string"]
+        )
+        return [(name, descriptions[name]["string"]) for name in field_names]
 
     def generate_xlsx_report(self, workbook, data, reports):
         bold = workbook.add_format({"bold": True})
@@ -70,7 +77,7 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
                 sheet.write_string(row, 1, value or "")
                 row += 1
             row += 1
-            columns = self._figure_columns()
+            columns = self._headers(self.FIGURES)
             dimensions = dict(
                 report.line_ids._fields["dimension"]._description_selection(self.env)
             )
@@ -99,66 +106,61 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
             self._write_records(workbook, report, header)
 
     def _extra_columns(self, dimension):
-        _ = self.env._
         if dimension == "area":
-            return [
-                ("planned_outage_count", _("Planned Outages")),
-                ("outages_too_frequent", _("Too Many Planned Outages")),
-                ("hot_spot_rank", _("Hot Spot Rank")),
-            ]
+            return self._headers(self.AREA_FIGURES)
         if dimension == "root_cause":
-            return [("reviewed_count", _("Reviewed"))]
+            return self._headers(self.ROOT_CAUSE_FIGURES)
         return []
 
     def _write_records(self, workbook, report, header):
         """The report's sign-offs (R004-08), reviews (R004-04), actions (R000-79)."""
-        _ = self.env._
         tables = [
             (
-                _("Unsatisfied Sign-offs"),
+                self.env._("Unsatisfied Sign-offs"),
                 report.signoff_ids,
-                [
-                    (_("Appeal"), lambda r: r.ticket_id.number),
-                    (_("Department"), lambda r: r.department_id.name),
-                    (_("Called At"), lambda r: self._local(r.called_at)),
-                    (_("Signed Off By"), lambda r: r.signed_by_id.name),
-                    (_("Signed Off At"), lambda r: self._local(r.signed_at)),
-                    (_("Instruction"), lambda r: r.note),
-                ],
+                {
+                    "ticket_id": lambda r: r.ticket_id.number,
+                    "department_id": lambda r: r.department_id.name,
+                    "called_at": lambda r: self._local(r.called_at),
+                    "signed_by_id": lambda r: r.signed_by_id.name,
+                    "signed_at": lambda r: self._local(r.signed_at),
+                    "note": lambda r: r.note,
+                },
             ),
             (
-                _("Reviewed Complaints"),
+                self.env._("Reviewed Complaints"),
                 report.review_ids,
-                [
-                    (_("Appeal"), lambda r: r.ticket_id.number),
-                    (_("Department"), lambda r: r.department_id.name),
-                    (_("Category"), lambda r: r.category_id.display_name),
-                    (_("Root Cause"), lambda r: r.root_cause_id.name),
-                    (_("Weak Point"), lambda r: r.weak_point),
-                ],
+                {
+                    "ticket_id": lambda r: r.ticket_id.number,
+                    "department_id": lambda r: r.department_id.name,
+                    "category_id": lambda r: r.category_id.display_name,
+                    "root_cause_id": lambda r: r.root_cause_id.name,
+                    "weak_point": lambda r: r.weak_point,
+                },
             ),
             (
-                _("Rectification Actions"),
+                self.env._("Rectification Actions"),
                 report.action_ids,
-                [
-                    (_("Issue"), lambda r: r.name),
-                    (_("Department"), lambda r: r.department_id.name),
-                    (_("Owner"), lambda r: r.owner_id.name),
-                    (_("Due Date"), lambda r: str(r.due_date or "")),
-                    (_("State"), lambda r: self._label(r, "state")),
-                    (_("Measures"), lambda r: r.measures),
-                ],
+                {
+                    "name": lambda r: r.name,
+                    "department_id": lambda r: r.department_id.name,
+                    "owner_id": lambda r: r.owner_id.name,
+                    "due_date": lambda r: str(r.due_date or ""),
+                    "state": lambda r: self._label(r, "state"),
+                    "measures": lambda r: r.measures,
+                },
             ),
         ]
         for name, records, columns in tables:
             if not records:
                 continue
+            labels = records.fields_get(list(columns), ["string"])
             sheet = workbook.add_worksheet(name[:31])
             sheet.set_column(0, len(columns), 18)
-            for index, (label, _getter) in enumerate(columns):
-                sheet.write_string(0, index, label, header)
+            for index, field_name in enumerate(columns):
+                sheet.write_string(0, index, labels[field_name]["string"], header)
             for row, record in enumerate(records, start=1):
-                for index, (_label, getter) in enumerate(columns):
+                for index, getter in enumerate(columns.values()):
                     sheet.write_string(row, index, getter(record) or "")
 
     def _local(self, value):

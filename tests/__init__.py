@@ -14,3 +14,8 @@ from . import test_working_calendar
 from . import test_outage
 from . import test_repeat
 from . import test_supervision
+from . import test_report_rates
+from . import test_report_due_dates
+from . import test_report_periodic
+from . import test_report_seed004
+from . import test_report_xlsx

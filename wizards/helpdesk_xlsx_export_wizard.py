@@ -12,8 +12,8 @@ class HelpdeskXlsxExportWizard(models.TransientModel):
     _description = "Export a Ledger to XLSX"
 
     report_id = fields.Many2one("ir.actions.report", required=True, readonly=True)
-    res_model = fields.Char(related="report_id.model")
-    selected_ids = fields.Json(readonly=True)
+    res_model = fields.Char(related="report_id.model", string="Exported Model")
+    selected_ids = fields.Json(string="Selected Records", readonly=True)
     filter_domain = fields.Json(readonly=True)
     scope = fields.Selection(
         [("selection", "Selected Records"), ("filter", "Every Record of the Filter")],
