@@ -1,7 +1,14 @@
 from odoo import models
 
+from ..groups import COMPLAINANT_DATA
 from .report_xlsx_ledger import Column
 
+# What the form shows of the complainant, and the field it shows in clear (R002-37).
+COMPLAINANT_DISPLAY = {
+    "complainant_name_display": "partner_name",
+    "complainant_phone_display": "complainant_phone",
+    "complainant_address_display": "complainant_address",
+}
 # Events whose first time the ledger shows (R003-10: acceptance, contact, site survey).
 LEDGER_EVENTS = {
     "accepted_at": "acceptance",
@@ -88,4 +95,62 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
         )
         for callback in callbacks:
             extra[callback.ticket_id.id]["evaluation_comment"] = callback.comment
+        callbacks.invalidate_recordset()
         return extra
+
+    def _computed_values(self, records, keys, values):
+        keys = list(keys)
+        if "process_step_id" in keys and "state" in values[0]:
+            keys.remove("process_step_id")
+            self._step_values(records, values)
+        displays = [key for key in keys if key in COMPLAINANT_DISPLAY]
+        if displays and (self.env.su or self.env.user.has_group(COMPLAINANT_DATA)):
+            keys = [key for key in keys if key not in displays]
+            self._clear_complainant_values(records, displays, values)
+        super()._computed_values(records, keys, values)
+
+    def _step_values(self, records, values):
+        """The step code from the state, as ``process_step_id`` computes it; only an
+        appeal under approval needs its pending review (R000-80)."""
+        Step = self.env["helpdesk.process.step"]
+        by_state = Step._by_state()
+        for record, row in zip(records, values, strict=True):
+            if row["state"] == "reported":
+                row["process_step_id"] = record.process_step_id.id
+            else:
+                row["process_step_id"] = by_state.get(row["state"], Step).id
+
+    def _clear_complainant_values(self, records, displays, values):
+        """The complainant in clear for a user who reads complainant data, read in one
+        query per batch; the appeals they stood aside from (R002-38) go through the
+        form's own fields, as ``_may_read_complainant_data`` decides (R002-37)."""
+        tickets = records.sudo()
+        query = tickets._search([("id", "in", records.ids)])
+        fields = ["id", *(COMPLAINANT_DISPLAY[key] for key in displays)]
+        clear = {
+            row[0]: row[1:]
+            for row in self.env.execute_query(
+                query.select(
+                    *(tickets._field_to_sql(tickets._table, f, query) for f in fields)
+                )
+            )
+        }
+        recused = set(
+            self.env["helpdesk.ticket.recusal"]
+            .sudo()
+            .search_fetch(
+                [("ticket_id", "in", records.ids), ("user_id", "=", self.env.uid)],
+                ["ticket_id"],
+            )
+            .ticket_id.ids
+        )
+        for row in values:
+            if row["id"] not in recused:
+                row.update(zip(displays, clear[row["id"]], strict=True))
+        if recused:
+            recused_rows = [row for row in values if row["id"] in recused]
+            super()._computed_values(
+                records.browse([row["id"] for row in recused_rows]),
+                displays,
+                recused_rows,
+            )

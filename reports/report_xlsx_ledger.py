@@ -12,6 +12,13 @@ TAGS = re.compile(r"<[^>]+>")
 SPACES = re.compile(r"\s+")
 
 
+def _plain_text(value):
+    """Html as one line of text (cheaper than html2plaintext on 100,000 rows)."""
+    if not value:
+        return None
+    return SPACES.sub(" ", html.unescape(TAGS.sub(" ", value))).strip() or None
+
+
 class Column(NamedTuple):
     """One column of a ledger export.
 
@@ -80,84 +87,96 @@ class ReportXlsxLedger(models.AbstractModel):
             return Domain(data["domain"])
         return Domain("id", "in", objs.ids)
 
-    def _count(self, data, objs=None):
+    def _batches(self, domain, columns):
+        """(records, their values) of the ledger in batches, with the user's record
+        rules: stored fields in one SQL query per batch (a ``Query`` of ``_search``,
+        fields checked for access), computed ones (masked complainant ...) through
+        the ORM; the cache of each batch is freed before the next."""
         model = self.env[self._ledger_model]
-        return model.search_count(self._ledger_domain(data, objs or model))
-
-    def _batches(self, domain, field_names):
-        """Records matching ``domain`` in batches, their fields fetched, cache freed."""
-        model = self.env[self._ledger_model]
+        keys = [column.key for column in columns if column.key in model._fields]
+        stored = ["id"] + [
+            key
+            for key in keys
+            if model._fields[key].store and model._fields[key].column_type
+        ]
+        computed = [key for key in keys if key not in stored]
         last_id = 0
         while True:
-            records = model.search_fetch(
+            query = model._search(
                 Domain.AND([domain, [("id", ">", last_id)]]),
-                field_names,
                 order="id",
                 limit=self._batch_size,
             )
-            if not records:
+            rows = self.env.execute_query(
+                query.select(
+                    *(model._field_to_sql(model._table, key, query) for key in stored)
+                )
+            )
+            if not rows:
                 return
-            yield records
-            last_id = records._ids[-1]
+            values = [dict(zip(stored, row, strict=True)) for row in rows]
+            records = model.browse([row[0] for row in rows])
+            self._computed_values(records, computed, values)
+            yield records, values
+            last_id = rows[-1][0]
             records.invalidate_recordset()
+
+    def _computed_values(self, records, keys, values):
+        """Add the values of computed fields ``keys`` to each row of ``values``."""
+        for key in keys:
+            if records._fields[key].relational:
+                computed = [record[key].id for record in records]
+            else:
+                computed = records.mapped(key)
+            for row_values, value in zip(values, computed, strict=True):
+                row_values[key] = value
 
     def _converters(self, columns, names):
         """One function per column turning a read value into a cell value; many2one
         names come from ``names`` ({field: {id: name}}, see ``_prefetch_names``)."""
         model = self.env[self._ledger_model]
-        zone = ZoneInfo(self._time_zone())
-
-        def many2one_name(column):
-            cache = names.setdefault(column.key, {})
-
-            def name(value):
-                return cache.get(value) if value else None
-
-            return name
-
-        def selection_label(column):
-            labels = dict(model._fields[column.key]._description_selection(self.env))
-            return lambda value: labels.get(value) if value else None
-
-        def serial(value):
-            if not value:
-                return None
-            if isinstance(value, datetime):
-                local = (
-                    value.replace(tzinfo=timezone.utc)
-                    .astimezone(zone)
-                    .replace(tzinfo=None)
-                )
-            else:
-                local = datetime(value.year, value.month, value.day)
-            return (local - EXCEL_EPOCH).total_seconds() / 86400
-
-        def plain(value):
-            if not value:
-                return None
-            return SPACES.sub(" ", html.unescape(TAGS.sub(" ", value))).strip() or None
-
+        serial = self._serial_converter()
         yes, no = self.env._("Yes"), self.env._("No")
         converters = []
         for column in columns:
             field = model._fields.get(column.key)
             kind = column.kind
             if kind == "many2one" and field:
-                converter = many2one_name(column)
+                converter = names.setdefault(column.key, {}).get
             elif kind == "selection" and field:
-                converter = selection_label(column)
+                converter = dict(field._description_selection(self.env)).get
             elif kind in ("datetime", "date"):
                 converter = serial
             elif kind == "html":
-                converter = plain
+                converter = _plain_text
             elif kind == "boolean":
                 converter = lambda value, yes=yes, no=no: yes if value else no  # noqa: E731
             elif kind in ("integer", "float"):
-                converter = lambda value: value or 0  # noqa: E731
+                converter = lambda value: float(value or 0)  # noqa: E731
             else:
                 converter = lambda value: value or None  # noqa: E731
             converters.append(converter)
         return converters
+
+    def _serial_converter(self):
+        """A function turning naive UTC datetimes (and dates) into Excel serial
+        numbers in the company's time zone."""
+        zone = ZoneInfo(self._time_zone())
+        offsets = {}  # UTC offset in days, per hour of UTC time
+
+        def serial(value):
+            if not value:
+                return None
+            if not isinstance(value, datetime):
+                return float(value.toordinal() - EXCEL_EPOCH.toordinal())
+            hour = value.toordinal() * 24 + value.hour
+            offset = offsets.get(hour)
+            if offset is None:
+                local = value.replace(tzinfo=timezone.utc).astimezone(zone)
+                offset = offsets[hour] = local.utcoffset().total_seconds() / 86400
+            return (value - EXCEL_EPOCH).total_seconds() / 86400 + offset
+
+        return serial
 
     def _prefetch_names(self, columns, rows, names):
         """Read the names of a batch's many2one values at once, as the list view does
@@ -200,8 +219,6 @@ class ReportXlsxLedger(models.AbstractModel):
             sheet.write_string(0, index, column.header, formats["header"])
         sheet.freeze_panes(1, 0)
 
-        model = self.env[self._ledger_model]
-        field_names = [column.key for column in columns if column.key in model._fields]
         converters = self._converters(columns, names)
         numbers = {"datetime", "date", "integer", "float"}
         plan = [
@@ -218,12 +235,13 @@ class ReportXlsxLedger(models.AbstractModel):
         ]
         totals = [0.0] * len(columns)
         summed = [index for index, column in enumerate(columns) if column.total]
-        write_number, write_string = sheet.write_number, sheet.write_string
+        # xlsxwriter's unwrapped writers: the public ones only add A1-notation parsing,
+        # a tenth of the time of a cell in constant memory mode.
+        write_number, write_string = sheet._write_number, sheet._write_string
         row = 0
         domain = self._ledger_domain(data, objs)
-        for records in self._batches(domain, field_names):
+        for records, rows in self._batches(domain, columns):
             extra = self._extra_values(records)
-            rows = records.read(field_names, load=None)
             self._prefetch_names(columns, rows, names)
             for values in rows:
                 row += 1
@@ -237,7 +255,7 @@ class ReportXlsxLedger(models.AbstractModel):
                     else:
                         write_string(row, index, value)
                 for index in summed:
-                    totals[index] += values.get(columns[index].key) or 0
+                    totals[index] += float(values.get(columns[index].key) or 0)
             self._progress(data, row)
 
         total_row = row + 1

@@ -136,6 +136,32 @@ class TestReportXlsx(ReportCase):
         self.assertNotIn(self.done.sudo().complainant_phone, content)
         self.assertNotIn(self.done.sudo().complainant_address, content)
 
+    def test_r002_38_office_export_follows_recusal(self):
+        """R002-37, R002-38: the office reads complainants in clear, except on the
+        appeals it stood aside from: exactly what each appeal's form shows."""
+        self.env["helpdesk.ticket.recusal"].create(
+            {
+                "ticket_id": self.open.id,
+                "user_id": self.office_user.id,
+                "reason": "The complainant is my neighbour.",
+            }
+        )
+        domain = [("id", "in", self.appeals.ids)]
+        rows = self._by_number(
+            self._rows(
+                self._render(APPEAL_LEDGER, self.office_user, {"domain": domain})
+            )
+        )
+        for appeal in self.appeals.with_user(self.office_user):
+            row = rows[appeal.number]
+            self.assertEqual(row["诉求人姓名"], appeal.complainant_name_display)
+            self.assertEqual(row["诉求人电话"], appeal.complainant_phone_display)
+            self.assertEqual(row["诉求人地址"], appeal.complainant_address_display)
+        self.assertIn("*", rows[self.open.number]["诉求人电话"])
+        self.assertEqual(
+            rows[self.done.number]["诉求人电话"], self.done.sudo().complainant_phone
+        )
+
     def test_department_manager_exports_only_what_the_rules_allow(self):
         """A department manager's export holds their department's appeals only, in
         clear for the appeals they head."""
