@@ -19,3 +19,4 @@ from . import test_report_due_dates
 from . import test_report_periodic
 from . import test_report_seed004
 from . import test_report_xlsx
+from . import test_tour_reports

@@ -90,10 +90,8 @@ class HelpdeskXlsxExportWizard(models.TransientModel):
                         "%(name)s: you will get a message with the file.",
                         name=export.name,
                     ),
-                    "next": {"type": "ir.actions.act_window_close"},
                 },
             }
         action = self.report_id.report_action(None, data={"domain": domain})
         action["context"] = {}
-        action["close_on_report_download"] = True
         return action
