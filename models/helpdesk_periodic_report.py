@@ -55,7 +55,7 @@ class HelpdeskPeriodicReport(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_to desc, schedule_id, id"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     schedule_id = fields.Many2one(
         "helpdesk.report.schedule", required=True, readonly=True, ondelete="restrict"
     )
@@ -184,6 +184,7 @@ class HelpdeskPeriodicReport(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
+    @api.depends_context("lang")
     @api.depends("schedule_id.name", "date_from", "date_to", "department_id")
     def _compute_name(self):
         for report in self:
@@ -280,21 +281,25 @@ class HelpdeskPeriodicReport(models.Model):
             )
         }
         due_date, due_at = schedule._due(company, date_to)
-        reports = self.sudo().create(
-            [
-                {
-                    "schedule_id": schedule.id,
-                    "company_id": company.id,
-                    "department_id": department.id,
-                    "date_from": date_from,
-                    "date_to": date_to,
-                    "due_date": due_date,
-                    "due_at": due_at,
-                    "presented_on": schedule._presented_on(date_to),
-                }
-                for department in departments
-                if department.id not in existing
-            ]
+        reports = (
+            self.sudo()
+            .with_context(mail_create_nolog=True)
+            .create(
+                [
+                    {
+                        "schedule_id": schedule.id,
+                        "company_id": company.id,
+                        "department_id": department.id,
+                        "date_from": date_from,
+                        "date_to": date_to,
+                        "due_date": due_date,
+                        "due_at": due_at,
+                        "presented_on": schedule._presented_on(date_to),
+                    }
+                    for department in departments
+                    if department.id not in existing
+                ]
+            )
         )
         for report in reports:
             report._refresh_figures()
@@ -329,12 +334,13 @@ class HelpdeskPeriodicReport(models.Model):
                 continue
             report.responsible_user_id = user
             report.message_subscribe(partner_ids=user.partner_id.ids)
+            in_their_language = report.with_context(lang=user.lang)
             report.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=report.due_date,
-                summary=self.env._(
+                summary=in_their_language.env._(
                     "%(report)s is due by %(due)s",
-                    report=report.schedule_id.name,
+                    report=in_their_language.schedule_id.name,
                     due=report.due_date,
                 ),
                 user_id=user.id,
@@ -452,13 +458,10 @@ class HelpdeskPeriodicReport(models.Model):
         lines = []
         for key, group_counts in counts.items():
             values = Line._values_from_counts(group_counts, preset)
-            labels = []
             for field_name, record in zip(groupby, key, strict=True):
                 values[field_name] = record.id
-                labels.append(record.display_name or self.env._("Not Set"))
-            values["label"] = " / ".join(labels) or self.env._("Total")
             lines.append(values)
-        lines.sort(key=lambda v: (-v["received_count"], -v["open_count"], v["label"]))
+        lines.sort(key=lambda v: (-v["received_count"], -v["open_count"]))
         if dimension == "area":
             self._add_area_figures(lines, end)
         return lines
@@ -475,7 +478,7 @@ class HelpdeskPeriodicReport(models.Model):
                 values = self.env["helpdesk.periodic.report.line"]._values_from_counts(
                     self.env["helpdesk.complaint.rates"]._zero_counts(), preset
                 )
-                values.update(area_id=area.id, label=area.display_name)
+                values["area_id"] = area.id
                 lines.append(values)
         rank = 0
         for values in lines:
@@ -525,7 +528,7 @@ class HelpdeskPeriodicReport(models.Model):
         for step in Step.search([]):
             if step in per_step:
                 values = Line._values_from_counts(per_step[step], self.preset_id)
-                values.update(step_id=step.id, label=f"{step.code} {step.name}")
+                values["step_id"] = step.id
                 lines.append(values)
         return lines
 
@@ -542,11 +545,7 @@ class HelpdeskPeriodicReport(models.Model):
             values = self.env["helpdesk.periodic.report.line"]._values_from_counts(
                 zero, self.preset_id
             )
-            values.update(
-                root_cause_id=cause.id,
-                label=cause.display_name or self.env._("Not Reviewed Yet"),
-                reviewed_count=count,
-            )
+            values.update(root_cause_id=cause.id, reviewed_count=count)
             lines.append(values)
         return lines
 

@@ -57,7 +57,7 @@ class HelpdeskPeriodicReportLine(models.Model):
     dimension = fields.Selection(DIMENSIONS, required=True)
     dimension_sequence = fields.Integer()
     sequence = fields.Integer()
-    label = fields.Char(required=True)
+    label = fields.Char(string="Name", compute="_compute_label")
     department_id = fields.Many2one("hr.department", string="Department")
     category_id = fields.Many2one("helpdesk.ticket.category", string="Category")
     nature_id = fields.Many2one("helpdesk.ticket.nature", string="Nature")
@@ -100,6 +100,32 @@ class HelpdeskPeriodicReportLine(models.Model):
     correct_rate = fields.Float(string="Correct-completion Rate", digits=(16, 2))
     callback_rate = fields.Float(digits=(16, 2))
     completion_rate = fields.Float(digits=(16, 2))
+
+    @api.depends_context("lang")
+    @api.depends(
+        "dimension",
+        "department_id",
+        "category_id",
+        "nature_id",
+        "channel_id",
+        "area_id",
+        "step_id",
+        "root_cause_id",
+    )
+    def _compute_label(self):
+        """What the row counts, in the reader's language."""
+        for line in self:
+            if line.dimension == "total":
+                line.label = self.env._("Total")
+            elif line.dimension == "step":
+                line.label = f"{line.step_id.code} {line.step_id.name}"
+            elif line.dimension == "root_cause":
+                line.label = line.root_cause_id.name or self.env._("Not Reviewed Yet")
+            else:
+                groups = DIMENSION_GROUPBY[line.dimension]
+                line.label = " / ".join(
+                    line[name].display_name or self.env._("Not Set") for name in groups
+                )
 
     @api.model
     def _values_from_counts(self, counts, preset):
