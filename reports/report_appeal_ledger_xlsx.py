@@ -99,6 +99,9 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
         return extra
 
     def _computed_values(self, records, keys, values):
+        for row in values:
+            if "resolved" in row and not row.get("replied_at"):
+                row["resolved"] = None  # not answered yet: neither resolved nor not
         keys = list(keys)
         if "process_step_id" in keys and "state" in values[0]:
             keys.remove("process_step_id")
