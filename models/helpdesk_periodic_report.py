@@ -175,8 +175,8 @@ class HelpdeskPeriodicReport(models.Model):
     )
     show_targets = fields.Boolean(related="preset_id.feature_targets")
 
-    _period_uniq = models.Constraint(
-        "UNIQUE NULLS NOT DISTINCT (schedule_id, company_id, department_id, date_from)",
+    _period_uniq = models.UniqueIndex(
+        "(schedule_id, company_id, COALESCE(department_id, 0), date_from)",
         "A report covers its period once.",
     )
 
@@ -248,8 +248,8 @@ class HelpdeskPeriodicReport(models.Model):
 
     @api.model
     def _cron_generate(self, today=None):
-        """Create every report whose period has closed and is not there yet."""
-        today = today or fields.Date.context_today(self)
+        """Create every report whose period has closed and is not there yet
+        (``today``: the company's local date by default)."""
         Schedule = self.env["helpdesk.report.schedule"].sudo()
         companies = (
             self.env["res.company"]
@@ -258,8 +258,13 @@ class HelpdeskPeriodicReport(models.Model):
         )
         created = self.browse()
         for company in companies:
+            calendar = company._get_complaint_calendar()
+            day = (
+                today
+                or calendar._sla_local(fields.Datetime.now(), calendar._sla_tz()).date()
+            )
             for schedule in Schedule._for_company(company):
-                date_from, date_to = schedule._last_closed_period(today)
+                date_from, date_to = schedule._last_closed_period(day)
                 created |= self._generate(schedule, company, date_from, date_to)
         return created
 

@@ -26,8 +26,11 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             step = by_state.get(ticket.state, Step)
             if ticket.state == "reported" and by_reviewer:
-                pending = ticket.review_ids.filtered(
-                    lambda review: review.status == "pending"
-                ).sorted("sequence")[:1]
+                # The reviewer's field is technical data (ir.model.fields).
+                pending = (
+                    ticket.sudo()
+                    .review_ids.filtered(lambda review: review.status == "pending")
+                    .sorted("sequence")[:1]
+                )
                 step = by_reviewer.get(pending.reviewer_field_id.name, step)
             ticket.process_step_id = step

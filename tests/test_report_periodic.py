@@ -117,6 +117,23 @@ class TestPeriodicReports(ReportCase):
         self.network_open.sudo().state = "accepted"
         self.assertEqual(self.network_open.process_step_id.code, "A2")
         self.assertEqual(self.network_done.process_step_id.code, "B6")
+        # During approvals, the pending approver's step (R000-06: C3, C4, C5).
+        self.network.write(
+            {
+                "manager_id": self.network_manager.employee_id.id,
+                "supervising_leader_id": self.leader.id,
+            }
+        )
+        self.office_department.supervising_leader_id = self.general_manager
+        appeal = self.network_open.sudo()
+        appeal.state = "reported"
+        appeal._request_approvals()
+        as_handler = appeal.with_user(self.network_handler)
+        as_handler.invalidate_recordset(["process_step_id"])
+        self.assertEqual(as_handler.process_step_id.code, "A2", "the head signs first")
+        appeal.with_user(self.network_manager).validate_tier()
+        as_handler.invalidate_recordset(["process_step_id"])
+        self.assertEqual(as_handler.process_step_id.code, "C3")
         report = self._weekly_report()
         steps = {
             line.step_id.code: line.open_count
@@ -124,7 +141,7 @@ class TestPeriodicReports(ReportCase):
             if line.dimension == "step"
         }
         self.assertGreaterEqual(steps["B1"], 2, "registered and billing's appeal")
-        self.assertGreaterEqual(steps["A2"], 1)
+        self.assertGreaterEqual(steps["C3"], 1)
 
     def test_figures_freeze_on_submission(self):
         report = self._weekly_report()
