@@ -1,12 +1,13 @@
-"""Print the pip requirements this Python lacks to run the addon (and optional extra addons).
+"""Print the pip requirements this Python lacks to run the addon (and extra addons).
 
 Usage: missing_dependencies.py REPO [ADDON...]
 
 An addon counts as present when Odoo would find it without an --addons-path: in a
 directory of ``odoo.addons.__path__`` (packaged installs, PyPI addons) or in the
-``addons/`` directory beside the ``odoo`` package (a source checkout, which Odoo adds to
-the path at start-up). Missing addons are requested from PyPI as odoo-addon-<name>==19.0.*,
-together with their own dependencies, so only OCA addons are ever asked of PyPI.
+``addons/`` directory beside the ``odoo`` package (a source checkout, which Odoo adds
+to the path at start-up). Missing addons are requested from PyPI as
+odoo-addon-<name>==19.0.*, together with their own dependencies, so only OCA addons
+are ever asked of PyPI. Tested by test_missing_dependencies.py beside it.
 """
 
 import ast
@@ -15,14 +16,28 @@ import sys
 from pathlib import Path
 
 
-def addon_roots():
-    from odoo.tools import config
+def addon_roots(namespace_dirs=None, odoo_dir=None):
+    """The directories Odoo looks in for addons when no --addons-path is given.
 
-    import odoo.addons
+    ``namespace_dirs``: the directories of the ``odoo.addons`` namespace:
+    ``odoo/addons`` inside the package (every core addon on a packaged install, only
+    ``base`` on a source checkout) and ``site-packages/odoo/addons`` for addons
+    installed from PyPI.
+    ``odoo_dir``: the ``odoo`` package of the server (Odoo's ``config.root_path``); a
+    source checkout keeps its other core addons in ``addons/`` beside it
+    (``config.addons_community_dir``). Both default to the installed Odoo.
+    """
+    if namespace_dirs is None:
+        import odoo.addons
 
-    roots = [Path(path) for path in odoo.addons.__path__]
-    roots.append(Path(config.addons_community_dir))
-    return [root for root in roots if root.is_dir()]
+        namespace_dirs = odoo.addons.__path__
+    if odoo_dir is None:
+        from odoo.tools import config
+
+        odoo_dir = config.root_path
+    roots = [Path(path) for path in namespace_dirs]
+    roots.append(Path(odoo_dir).parent / "addons")
+    return [root for root in dict.fromkeys(roots) if root.is_dir()]
 
 
 def find_addon(name, roots):

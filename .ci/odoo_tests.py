@@ -1,8 +1,14 @@
 """Run Odoo's test runner with the given server options and print the totals.
 
-Odoo logs failures but no "passed" count; the registry's assertion report holds the exact
-numbers, so this runs the server the way `odoo server --stop-after-init` does and then reads
-that report. The last line printed is `TOTALS run=N failures=N errors=N skipped=N`.
+Odoo logs failures but no "passed" count; the registry's assertion report holds the
+exact numbers, so this runs the server the way `odoo server --stop-after-init` does and
+then reads that report. The last line printed is
+`TOTALS run=N failures=N errors=N skipped=N`.
+
+With ``--after-load`` (first argument), the selected modules' at-install tests run too,
+after the whole registry is loaded instead of while their module loads: the tests of an
+addon this one extends then run against every model of the database, this addon's
+included (a module's at-install tests otherwise see only the modules loaded before it).
 """
 
 import sys
@@ -10,10 +16,31 @@ import sys
 from odoo.cli.server import check_postgres_user, report_configuration
 from odoo.modules.registry import Registry
 from odoo.service import db, server
+from odoo.tests import loader
+from odoo.tests.suite import OdooSuite
 from odoo.tools import config
 
 
+def run_at_install_tests_after_load():
+    make_suite = loader.make_suite
+
+    def make_suite_after_load(module_names, position="at_install"):
+        if position == "at_install":
+            return OdooSuite()
+        return OdooSuite(
+            [
+                *make_suite(module_names, "at_install"),
+                *make_suite(module_names, "post_install"),
+            ]
+        )
+
+    loader.make_suite = make_suite_after_load
+
+
 def main(args):
+    if args[:1] == ["--after-load"]:
+        args = args[1:]
+        run_at_install_tests_after_load()
     config.parse_config(args, setup_logging=True)
     check_postgres_user()
     report_configuration()

@@ -48,6 +48,10 @@ class HelpdeskAppealQueue(models.Model):
             "helpdesk_utility_complaint.action_appeal_ledger"
         )
         action.update(
-            {"name": self.name, "domain": self._appeal_domain(), "context": {}}
+            {
+                "name": self.name,
+                "domain": self._appeal_domain(),
+                "context": {"appeal_registration": True},
+            }
         )
         return action

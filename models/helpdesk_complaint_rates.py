@@ -70,7 +70,7 @@ class HelpdeskComplaintRates(models.AbstractModel):
     def _period_bounds(self, company, date_from, date_to):
         """Naive UTC datetimes [start, end) of the local dates from ``date_from`` to
         ``date_to``."""
-        tz = pytz.timezone(company._get_complaint_calendar()._sla_params()[0])
+        tz = company._complaint_tz()
 
         def utc(day):
             local = tz.localize(datetime.combine(day, time.min))

@@ -1,4 +1,8 @@
+import logging
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
+from psycopg2 import OperationalError
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -6,6 +10,8 @@ from odoo.tools import float_round
 
 from ..groups import APPRAISAL
 from .helpdesk_deduction_rule import PARTIES
+
+_logger = logging.getLogger(__name__)
 
 
 class HelpdeskDeductionLine(models.Model):
@@ -96,6 +102,13 @@ class HelpdeskDeductionLine(models.Model):
     correction_of_id = fields.Many2one(
         "helpdesk.deduction.line", string="Corrects", readonly=True
     )
+    late_for_period_id = fields.Many2one(
+        "helpdesk.appraisal.period",
+        string="Late for Month",
+        readonly=True,
+        help="The month this deduction belonged to, locked before it was confirmed: it "
+        "counts in the first open month after it instead (C-09).",
+    )
 
     correction_ids = fields.One2many(
         "helpdesk.deduction.line", "correction_of_id", string="Corrections"
@@ -174,22 +187,65 @@ class HelpdeskDeductionLine(models.Model):
     # States
     # ------------------------------------------------------------------
 
-    def _confirm(self, when=None):
-        """Confirm into the month of ``when`` (C-09)."""
+    def _confirm(self, action, when=None):
+        """A user confirms now (or at ``when``), into that month (C-09).
+
+        ``action`` names what the user does, for the refusal when the month is
+        locked: nothing is written then, and the user is told from which month on
+        to do it again.
+        """
         when = when or fields.Datetime.now()
-        for company in self.company_id:
-            lines = self.filtered(
-                lambda line: (
-                    line.company_id == company and line.state in ("draft", "contested")
-                )
-            )
-            period = self.env["helpdesk.appraisal.period"]._for_date(
-                company, fields.Datetime.context_timestamp(self, when).date()
-            )
-            period._check_open()
-            lines.sudo().write(
+        lines = self.filtered(lambda line: line.state in ("draft", "contested"))
+        Period = self.env["helpdesk.appraisal.period"]
+        periods = {
+            company: Period._for_moment(company, when) for company in lines.company_id
+        }
+        for period in periods.values():
+            period._check_open_to_confirm(action)
+        for company, period in periods.items():
+            lines.filtered(
+                lambda line, company=company: line.company_id == company
+            ).sudo().write(
                 {"state": "confirmed", "period_id": period.id, "confirmed_at": when}
             )
+
+    def _confirm_as_due(self, when=None):
+        """The system confirms (C-09): each line at ``when``, else when its contest
+        window ended (R001-29), in that month; if that month is locked, in the first
+        open month after it, remembering the month it was late for, with a note."""
+        now = fields.Datetime.now()
+        Period = self.env["helpdesk.appraisal.period"]
+        months, groups = {}, defaultdict(lambda: self.browse())
+        for line in self.filtered(lambda line: line.state in ("draft", "contested")):
+            moment = when or min(line.contest_deadline or now, now)
+            company = line.company_id
+            key = (company, company._complaint_local_date(moment).replace(day=1))
+            if key not in months:
+                months[key] = Period._for_date(*key)
+            groups[months[key], moment] |= line
+        for (due, moment), lines in groups.items():
+            period = Period._first_open(due.company_id, due.date_start)
+            lines.sudo().write(
+                {
+                    "state": "confirmed",
+                    "period_id": period.id,
+                    "confirmed_at": moment,
+                    "late_for_period_id": period != due and due.id,
+                }
+            )
+            if period != due:
+                # The system writes it: in the company's language.
+                notice = lines.sudo().with_context(
+                    **due.company_id._complaint_text_context()
+                )
+                body = notice.env._(
+                    "Confirmed into %(month)s: %(locked)s, the month it belongs to, "
+                    "was already locked (C-09).",
+                    month=period.name,
+                    locked=due.name,
+                )
+                for line in notice:
+                    line.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_confirm(self):
         """An appraisal officer confirms before the window ends (e.g. no contest expected)."""
@@ -197,7 +253,7 @@ class HelpdeskDeductionLine(models.Model):
             raise AccessError(self.env._("Only appraisal officers confirm deductions."))
         self._check_not_own_unit()
         open_lines = self.filtered(lambda line: line.state == "draft")
-        open_lines._confirm()
+        open_lines._confirm(self.env._("Confirming deductions now"))
 
     def _cancel(self, reason):
         if not (reason or "").strip():
@@ -214,7 +270,7 @@ class HelpdeskDeductionLine(models.Model):
                         "period_id": False,
                         "reason": reason,
                     }
-                )._confirm()
+                )._confirm_as_due(fields.Datetime.now())
             else:
                 line.sudo().write({"state": "cancelled", "cancel_reason": reason})
 
@@ -235,14 +291,52 @@ class HelpdeskDeductionLine(models.Model):
                 ]
             )
         )
-        self._sync_process_lines(tickets)
+        self._run_isolated(tickets, self._sync_process_lines)
 
     @api.model
     def _cron_confirm_uncontested(self):
         """R001-29: without a written statement in time, liability is confirmed."""
-        self.search(
+        lines = self.sudo().search(
             [("state", "=", "draft"), ("contest_deadline", "<=", fields.Datetime.now())]
-        )._confirm()
+        )
+        self._run_isolated(lines, lambda lines: lines._confirm_as_due())
+
+    @api.model
+    def _run_isolated(self, records, work):
+        """``work(records)`` for a cron that one bad record must not stop.
+
+        The whole batch runs in a savepoint; if it fails, each record runs again in
+        its own, and a record that still fails gets the error in its chatter (in its
+        company's language) while the others go through. Database conflicts still
+        abort the run: the cron retries it whole.
+        """
+        try:
+            with self.env.cr.savepoint():
+                work(records)
+            return
+        except OperationalError:
+            raise
+        except Exception:  # noqa: BLE001 - retried record by record below
+            _logger.info("%s: batch failed, retrying record by record", records._name)
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    work(record)
+            except OperationalError:
+                raise
+            except Exception as error:  # noqa: BLE001 - reported on the record
+                _logger.exception("%s failed in a cron", record)
+                record = record.sudo().with_context(
+                    **record.company_id._complaint_text_context()
+                )
+                record.message_post(
+                    body=record.env._(
+                        "The automatic run failed on this record and left it as it "
+                        "was: %(error)s",
+                        error=str(error),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     # ------------------------------------------------------------------
     # Process deductions generated from recorded facts
@@ -252,12 +346,23 @@ class HelpdeskDeductionLine(models.Model):
     def _sync_process_lines(self, tickets):
         """Bring the generated lines of ``tickets`` in line with their facts.
 
-        Idempotent: each fact has a key; a line exists once per key, is updated when its fact
-        changes, and is cancelled (or corrected, in a locked month) when the fact is gone.
+        Idempotent: each fact has a key; a line exists once per key, is updated when its
+        fact changes, and is cancelled (or corrected, in a locked month) when the fact is
+        gone. A locked month never stops it: a fact can always be recorded, and what it
+        changes in a locked month is corrected in the first open month, each new line
+        linked to the one it corrects (C-09). Its texts are in the company's language.
         """
         tickets = tickets.sudo().filtered("company_id.complaint_preset_id")
-        if not tickets:
-            return
+        for company in tickets.company_id:
+            company_tickets = tickets.filtered(
+                lambda ticket, company=company: ticket.company_id == company
+            )
+            self.sudo().with_context(
+                **company._complaint_text_context()
+            )._sync_company_process_lines(company_tickets)
+
+    @api.model
+    def _sync_company_process_lines(self, tickets):
         rules = (
             self.env["helpdesk.deduction.rule"]
             .sudo()
@@ -304,7 +409,7 @@ class HelpdeskDeductionLine(models.Model):
                 continue
             if line.state == "confirmed" and line.period_id.state == "locked":
                 line._cancel(self.env._("Corrected: the fact behind it changed."))
-                to_create.append(proposal)
+                to_create.append(dict(proposal, correction_of_id=line.id))
             else:
                 line.write(changes)
         if to_create:

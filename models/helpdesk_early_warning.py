@@ -19,6 +19,7 @@ class HelpdeskEarlyWarning(models.Model):
     _inherit = ["helpdesk.office.notice.mixin"]
     _order = "raised_at desc, id desc"
     _department_fields = frozenset({"measures"})
+    _check_company_auto = True
     _company_number_code = "helpdesk.early.warning"
     _company_number_prefix = "YJ%(year)s-"
 
@@ -40,7 +41,7 @@ class HelpdeskEarlyWarning(models.Model):
         "of the latest appeal of the chain that has one, else the receiving department.",
     )
     category_id = fields.Many2one(
-        "helpdesk.ticket.category", string="Category", readonly=True
+        "helpdesk.ticket.category", string="Category", readonly=True, check_company=True
     )
     complainant_label = fields.Char(
         string="Complainant",
@@ -54,6 +55,7 @@ class HelpdeskEarlyWarning(models.Model):
         "ticket_id",
         string="Appeals",
         readonly=True,
+        check_company=True,
     )
     appeal_count = fields.Integer(
         string="Number of Appeals", compute="_compute_appeal_count", store=True
@@ -183,13 +185,19 @@ class HelpdeskEarlyWarning(models.Model):
         created = Warning
         for ticket in due:
             chain = chains[ticket]
+            # The system raises warnings: its notes in the company's language.
+            text_context = ticket.company_id._complaint_text_context()
             warning = next(
                 (warning_of[t.id] for t in chain if t.id in warning_of), None
             )
             if warning:
-                warning._add_appeals(chain - warning.ticket_ids)
+                warning.with_context(**text_context)._add_appeals(
+                    chain - warning.ticket_ids
+                )
             else:
-                warning = Warning.create(Warning._values_for_chain(ticket, chain))
+                warning = Warning.with_context(**text_context).create(
+                    Warning._values_for_chain(ticket, chain)
+                )
                 created |= warning
             for member in chain:
                 warning_of[member.id] = warning
@@ -219,10 +227,7 @@ class HelpdeskEarlyWarning(models.Model):
     @api.model
     def _local_date(self, company, instant):
         """The date of ``instant`` where the complaint desk works."""
-        calendar = company._get_complaint_calendar()
-        if calendar:
-            return calendar._sla_local(instant, calendar._sla_tz()).date()
-        return fields.Date.context_today(self, instant)
+        return company._complaint_local_date(instant)
 
     def _add_appeals(self, tickets):
         self.ensure_one()

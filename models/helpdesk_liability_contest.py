@@ -79,7 +79,7 @@ class HelpdeskLiabilityContest(models.Model):
         for contest in contests:
             lines = contest.line_ids
             if lines.filtered(
-                lambda line: (
+                lambda line, contest=contest: (
                     line.department_id != contest.department_id
                     or line.ticket_id != contest.ticket_id
                 )
@@ -164,9 +164,11 @@ class HelpdeskLiabilityContest(models.Model):
             contest._decide("upheld")
 
     def action_reject(self):
+        """Rejected, the deductions stand from now, in this month (C-09): refused while
+        the month is locked, before anything is written."""
         self._check_decider()
         for contest in self:
-            contest.line_ids._confirm()
+            contest.line_ids._confirm(self.env._("Rejecting the contest now"))
             contest._decide("rejected")
 
     def _decide(self, state):

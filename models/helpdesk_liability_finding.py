@@ -327,6 +327,18 @@ class HelpdeskLiabilityFinding(models.Model):
             if contest_days
             else now
         )
+        # The lines stand when the window ends, in that month (C-09): refused before
+        # anything is written while that month is locked.
+        self.env["helpdesk.appraisal.period"]._for_moment(
+            company, deadline
+        )._check_open_to_confirm(
+            self.env._(
+                "Confirming finding %(name)s, whose deductions stand on %(deadline)s "
+                "unless contested,",
+                name=self.name,
+                deadline=company._complaint_format_datetime(deadline),
+            )
+        )
         multiplier = self._multiplier()
         self.env["helpdesk.deduction.line"].create(
             [
@@ -354,14 +366,17 @@ class HelpdeskLiabilityFinding(models.Model):
         self.write({"state": "confirmed", "confirmed_at": now})
         # R001-29: the departments are told; their window to contest starts now.
         self.ticket_id._record_event("liability_notice", when=now, note=self.name)
+        notice = self.with_context(**company._complaint_text_context())
         for department in self.line_ids.department_id:
             user = department.manager_id.user_id or department.complaint_handler_id
             if user:
-                self.activity_schedule(
+                notice.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._(
-                        "Liability found: contest in writing by %(deadline)s if you disagree",
-                        deadline=fields.Datetime.to_string(deadline),
+                    date_deadline=company._complaint_local_date(deadline),
+                    summary=notice.env._(
+                        "Liability found: contest in writing by %(deadline)s if you "
+                        "disagree",
+                        deadline=company._complaint_format_datetime(deadline),
                     ),
                     user_id=user.id,
                 )

@@ -891,17 +891,8 @@ class HelpdeskOutage(models.Model):
     # ------------------------------------------------------------------
 
     def _format_time(self, value):
-        """A time as the reader reads it: their time zone, else the desk calendar's."""
-        if not value:
-            return ""
-        tz = (
-            self.env.context.get("tz")
-            or self.env.user.tz
-            or (self.company_id or self.env.company)._get_complaint_calendar().tz
-        )
-        return fields.Datetime.context_timestamp(
-            self.with_context(tz=tz), value
-        ).strftime("%Y-%m-%d %H:%M")
+        """A time in the outage's texts: the complaint desk's local time."""
+        return (self.company_id or self.env.company)._complaint_format_datetime(value)
 
     def _get_form_action(self):
         self.ensure_one()

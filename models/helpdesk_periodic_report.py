@@ -258,11 +258,7 @@ class HelpdeskPeriodicReport(models.Model):
         )
         created = self.browse()
         for company in companies:
-            calendar = company._get_complaint_calendar()
-            day = (
-                today
-                or calendar._sla_local(fields.Datetime.now(), calendar._sla_tz()).date()
-            )
+            day = today or company._complaint_local_date(fields.Datetime.now())
             for schedule in Schedule._for_company(company):
                 date_from, date_to = schedule._last_closed_period(day)
                 created |= self._generate(schedule, company, date_from, date_to)
@@ -339,13 +335,14 @@ class HelpdeskPeriodicReport(models.Model):
                 continue
             report.responsible_user_id = user
             report.message_subscribe(partner_ids=user.partner_id.ids)
-            in_their_language = report.with_context(lang=user.lang)
+            # A system text: in the company's language.
+            texts = report.with_context(**report.company_id._complaint_text_context())
             report.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=report.due_date,
-                summary=in_their_language.env._(
+                summary=texts.env._(
                     "%(report)s is due by %(due)s",
-                    report=in_their_language.schedule_id.name,
+                    report=texts.schedule_id.name,
                     due=report.due_date,
                 ),
                 user_id=user.id,

@@ -91,7 +91,9 @@ class HelpdeskSlaExtension(models.Model):
                 body=self.env._(
                     "Extension of “%(milestone)s” requested until %(deadline)s: %(reason)s",
                     milestone=request.milestone_id.name,
-                    deadline=fields.Datetime.to_string(request.new_deadline),
+                    deadline=request.sudo().company_id._complaint_format_datetime(
+                        request.new_deadline
+                    ),
                     reason=request.reason,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -122,7 +124,9 @@ class HelpdeskSlaExtension(models.Model):
                         "An extension of “%(milestone)s” must be requested before its deadline "
                         "%(deadline)s.",
                         milestone=milestone.name,
-                        deadline=fields.Datetime.to_string(line.deadline),
+                        deadline=line.company_id._complaint_format_datetime(
+                            line.deadline
+                        ),
                     )
                 )
             if request.new_deadline <= line.deadline:
@@ -145,7 +149,7 @@ class HelpdeskSlaExtension(models.Model):
                         self.env._(
                             "“%(milestone)s” can be extended to %(cap)s at the latest.",
                             milestone=milestone.name,
-                            cap=fields.Datetime.to_string(cap),
+                            cap=line.company_id._complaint_format_datetime(cap),
                         )
                     )
             pending = self.search_count(
@@ -241,7 +245,9 @@ class HelpdeskSlaExtension(models.Model):
                 body=self.env._(
                     "Extension of “%(milestone)s” until %(deadline)s %(decision)s by %(user)s.",
                     milestone=request.milestone_id.name,
-                    deadline=fields.Datetime.to_string(request.new_deadline),
+                    deadline=request.sudo().company_id._complaint_format_datetime(
+                        request.new_deadline
+                    ),
                     decision=dict(
                         self._fields["state"]._description_selection(self.env)
                     )[state],

@@ -12,6 +12,7 @@ class HelpdeskSlaPolicy(models.Model):
     _name = "helpdesk.sla.policy"
     _description = "Deadline Policy"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -27,6 +28,7 @@ class HelpdeskSlaPolicy(models.Model):
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Calendar",
+        check_company=True,
         help="Working days and hours of this policy; empty uses the company's complaint calendar.",
     )
     description = fields.Text(translate=True)
@@ -39,14 +41,21 @@ class HelpdeskSlaPolicy(models.Model):
         default="any",
         required=True,
     )
-    channel_ids = fields.Many2many("helpdesk.ticket.channel", string="Channels")
-    nature_ids = fields.Many2many("helpdesk.ticket.nature", string="Natures")
+    channel_ids = fields.Many2many(
+        "helpdesk.ticket.channel", string="Channels", check_company=True
+    )
+    nature_ids = fields.Many2many(
+        "helpdesk.ticket.nature", string="Natures", check_company=True
+    )
     category_ids = fields.Many2many(
         "helpdesk.ticket.category",
         string="Categories",
+        check_company=True,
         help="Matches these categories and their sub-categories.",
     )
-    team_ids = fields.Many2many("helpdesk.ticket.team", string="Teams")
+    team_ids = fields.Many2many(
+        "helpdesk.ticket.team", string="Teams", check_company=True
+    )
     priority = fields.Selection(
         selection=lambda self: (
             self.env["helpdesk.ticket"]._fields["priority"].selection

@@ -3,7 +3,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_datetime
 
 from .helpdesk_office_notice_mixin import is_office_user
 
@@ -30,6 +29,7 @@ class HelpdeskSupervisionOrder(models.Model):
     _inherit = ["helpdesk.office.notice.mixin"]
     _order = "issued_at desc, id desc"
     _department_fields = frozenset({"response_note"})
+    _check_company_auto = True
     _company_number_code = "helpdesk.supervision.order"
     _company_number_prefix = "DB%(year)s-"
 
@@ -80,6 +80,7 @@ class HelpdeskSupervisionOrder(models.Model):
     department_id = fields.Many2one(
         "hr.department",
         string="Responsible Department",
+        check_company=True,
         compute="_compute_department_id",
         store=True,
         readonly=False,
@@ -240,13 +241,29 @@ class HelpdeskSupervisionOrder(models.Model):
         order (done or cancelled) proposes again only when its count grew: a further
         redo does, the same overdue appeal or the same repeat does not.
         """
-        Order = self.sudo()
         tickets = tickets.sudo().filtered(
             lambda ticket: (
                 ticket.company_id.complaint_preset_id and ticket.state != "closed"
             )
         )
-        proposals = Order._trigger_proposals(tickets) if tickets else []
+        orders = self.sudo().browse()
+        for company in tickets.company_id:
+            # The system proposes: reasons and notices in the company's language.
+            orders |= (
+                self.sudo()
+                .with_context(**company._complaint_text_context())
+                ._propose_for_company_tickets(
+                    tickets.filtered(
+                        lambda ticket, company=company: ticket.company_id == company
+                    )
+                )
+            )
+        return orders
+
+    @api.model
+    def _propose_for_company_tickets(self, tickets):
+        Order = self
+        proposals = Order._trigger_proposals(tickets)
         if not proposals:
             return Order
         open_keys, reached = set(), {}
@@ -389,7 +406,6 @@ class HelpdeskSupervisionOrder(models.Model):
             line = late.get(ticket)
             if not line or ticket.id in extended:
                 continue
-            calendar = ticket.company_id._get_complaint_calendar()
             proposals.append(
                 {
                     "ticket": ticket,
@@ -399,10 +415,8 @@ class HelpdeskSupervisionOrder(models.Model):
                         "The deadline “%(milestone)s” passed on %(deadline)s and no extension "
                         "was approved (R002-43).",
                         milestone=line.name,
-                        deadline=format_datetime(
-                            self.env,
-                            line.deadline,
-                            tz=calendar.tz if calendar else False,
+                        deadline=ticket.company_id._complaint_format_datetime(
+                            line.deadline
                         ),
                     ),
                 }
@@ -420,9 +434,7 @@ class HelpdeskSupervisionOrder(models.Model):
 
     def _local_deadline_date(self):
         self.ensure_one()
-        return self.env["helpdesk.early.warning"]._local_date(
-            self.company_id, self.deadline
-        )
+        return self.company_id._complaint_local_date(self.deadline)
 
     def _notify_issued(self):
         for order in self.sudo():
@@ -431,7 +443,9 @@ class HelpdeskSupervisionOrder(models.Model):
                     "Supervision order %(number)s: %(reason)s Deadline: %(deadline)s.",
                     number=order.name,
                     reason=order.reason,
-                    deadline=order._local_deadline_date(),
+                    deadline=order.company_id._complaint_format_datetime(
+                        order.deadline
+                    ),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..groups import APPRAISAL, LEADER, OFFICE
 from .res_company import APPEAL_SEQUENCE_CODE
@@ -22,10 +22,13 @@ class HelpdeskTicket(models.Model):
     """
 
     _inherit = "helpdesk.ticket"
+    # Every relation marked check_company must belong to the appeal's company (or none).
+    _check_company_auto = True
 
     # --- Ledger: how and what (R000-01, R003-10) ---
-    channel_id = fields.Many2one(tracking=True, index=True)
-    category_id = fields.Many2one(tracking=True, index=True)
+    channel_id = fields.Many2one(tracking=True, index=True, check_company=True)
+    category_id = fields.Many2one(tracking=True, index=True, check_company=True)
+    team_id = fields.Many2one(check_company=True)
     nature_id = fields.Many2one(
         "helpdesk.ticket.nature",
         string="Nature",
@@ -36,6 +39,7 @@ class HelpdeskTicket(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        check_company=True,
     )
     nature_kind = fields.Selection(related="nature_id.kind", store=True)
     is_platform = fields.Boolean(
@@ -130,6 +134,18 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.nature_id = ticket.category_id.default_nature_id or ticket.nature_id
 
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        # helpdesk_mgmt takes the user's first team of any company; the appeal takes
+        # the first one of its own company or shared (the team is company-checked).
+        for ticket in self:
+            if not ticket.team_id and ticket.user_id.helpdesk_team_ids:
+                ticket.team_id = ticket.user_id.helpdesk_team_ids.filtered(
+                    lambda team, company=ticket.company_id: (
+                        not team.company_id or team.company_id == company
+                    )
+                )[:1]
+
     @api.onchange("department_id")
     def _onchange_department_id(self):
         if self.section_id.parent_id != self.department_id:
@@ -140,28 +156,74 @@ class HelpdeskTicket(models.Model):
             self.handler_employee_id = False
 
     # ------------------------------------------------------------------
-    # Constraints
+    # Intake: appeals that come in without the office (R000-01)
     # ------------------------------------------------------------------
 
-    def _check_channel_and_nature(self):
-        """Every appeal records its channel and nature (R000-01).
+    @api.model
+    def _nature_to_classify(self, company=None):
+        """The nature an appeal gets until the office classifies it."""
+        company = company or self.env.company
+        return (
+            self.env["helpdesk.ticket.nature"]
+            .sudo()
+            .search(
+                [
+                    ("kind", "=", "to_classify"),
+                    ("company_id", "in", [False, company.id]),
+                ],
+                limit=1,
+            )
+        )
 
-        Checked on create and write rather than as a constraint, so that tickets that
-        existed before the addon was installed stay readable and editable."""
-        for ticket in self:
-            missing = []
-            if not ticket.channel_id:
-                missing.append(self.env._("channel"))
-            if not ticket.nature_id:
-                missing.append(self.env._("nature"))
-            if missing:
-                raise ValidationError(
-                    self.env._(
-                        "Appeal “%(title)s” cannot be registered without its %(fields)s.",
-                        title=ticket.name,
-                        fields=self.env._(" and ").join(missing),
-                    )
+    @api.model
+    def _classify_on_intake(self, vals_list):
+        """Appeals created without a nature (web portal, mail gateway, other modules)
+        are registered "to classify" instead of being refused; the category's default
+        nature still wins. The office's registration form requires both."""
+        Category = self.env["helpdesk.ticket.category"]
+        default_category = self.env.context.get("default_category_id")
+        for vals in vals_list:
+            if vals.get("nature_id"):
+                continue
+            category = Category.browse(vals.get("category_id") or default_category)
+            company = self.env["res.company"].browse(vals.get("company_id"))
+            vals["nature_id"] = (
+                category.sudo().default_nature_id
+                or self._nature_to_classify(company or None)
+            ).id
+
+    def _awaiting_classification(self):
+        """Appeals the office has not classified yet: no channel or the "to classify"
+        nature. Until dispatched they are plain helpdesk tickets."""
+        return self.filtered(
+            lambda ticket: (
+                not ticket.channel_id or ticket.nature_kind in (False, "to_classify")
+            )
+        )
+
+    def _check_classified(self):
+        """R000-01: the office classifies an appeal before it goes to a department."""
+        for ticket in self._awaiting_classification():
+            raise UserError(
+                self.env._(
+                    "Appeal %(number)s is not classified yet: choose its channel and "
+                    "its nature (not “To Classify”) before dispatching it.",
+                    number=ticket.number,
                 )
+            )
+
+    def _plain_tickets(self):
+        """Tickets that never entered the appeal workflow: not classified, no
+        responsible department, still registered (a web request, an e-mail, a ticket
+        of another helpdesk module). helpdesk_mgmt's own rules govern them until the
+        office classifies and dispatches them."""
+        return self._awaiting_classification().filtered(
+            lambda ticket: ticket.state == "registered" and not ticket.department_id
+        )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
 
     @api.constrains("channel_id", "platform_reference", "platform_deadline")
     def _check_platform_data(self):
@@ -248,13 +310,13 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         """Register appeals; then each concern reacts, in this order:
 
-        1. intake: every appeal records its channel and nature (R000-01);
+        1. intake: an appeal without a nature is registered "to classify" (R000-01);
         2. deadlines: the receipt event and the first deadline lines (R000-07);
         3. outages: a major emergency linked at intake is reported (R002-26);
         4. repeats: links, early warnings, supervision (R003-32, R000-76, R002-43).
         """
+        self._classify_on_intake(vals_list)
         tickets = super().create(vals_list)
-        tickets._check_channel_and_nature()
         tickets._deadlines_after_create()
         tickets._report_major_emergency_links()
         tickets._detect_repeats()
@@ -265,16 +327,16 @@ class HelpdeskTicket(models.Model):
 
         before: 1. only the appeal's own department (or the desk) changes it;
         2. the kanban stage follows the workflow state; 3. outage links as they were;
-        after: 4. new major-emergency links reported (R002-26); 5. channel and nature
-        (R000-01); 6. deadlines follow the changed facts; 7. repeats (R003-32).
+        after: 4. new major-emergency links reported (R002-26); 5. deadlines follow the
+        changed facts; 6. repeats (R003-32). A cleared nature is "to classify" again.
         """
+        if "nature_id" in vals and not vals["nature_id"]:
+            vals = dict(vals, nature_id=self._nature_to_classify().id)
         self._check_department_write_access()
         self._check_stage_write(vals)
         outage_links = self._outage_links_before_write(vals)
         result = super().write(vals)
         self._outage_links_after_write(outage_links)
-        if "channel_id" in vals or "nature_id" in vals:
-            self._check_channel_and_nature()
         self._deadlines_after_write(vals)
         self._detect_repeats(vals)
         return result
@@ -283,13 +345,14 @@ class HelpdeskTicket(models.Model):
         """Handlers may only change their own department's appeals.
 
         Record rules let a follower read an appeal of another department; changing it
-        stays with that department, the response office and appraisal officers.
+        stays with that department, the response office and appraisal officers. A plain
+        ticket (``_plain_tickets``) has no department yet: helpdesk_mgmt's rules apply.
         """
         user = self.env.user
         if self.env.su or any(user.has_group(group) for group in DESK_GROUPS):
             return
         departments = user.employee_ids.department_id
-        for ticket in self:
+        for ticket in self - self._plain_tickets():
             units = (
                 ticket.department_id
                 | ticket.section_id
@@ -310,13 +373,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg, custom_values=None):
-        # An e-mailed appeal is registered with the first nature until the office
-        # classifies it, so the mail gateway does not bounce it.
+        # An e-mailed appeal came by e-mail; its nature waits for the office.
         custom_values = dict(custom_values or {})
-        if not custom_values.get("nature_id"):
-            custom_values["nature_id"] = (
-                self.env["helpdesk.ticket.nature"]
-                .search([("company_id", "in", [False, self.env.company.id])], limit=1)
-                .id
+        if not custom_values.get("channel_id"):
+            channel = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
             )
+            custom_values["channel_id"] = channel.id if channel else False
         return super().message_new(msg, custom_values=custom_values)

@@ -492,30 +492,33 @@ class HelpdeskTicketDeadline(models.Model):
         """An activity for whoever owns each milestone, a note to the supervising leader."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for line in self:
+            # The system writes for the company's staff: its language and time zone.
+            company = line.company_id
+            text = line.with_context(**company._complaint_text_context())
             ticket = line.ticket_id
             owner = line._owner_user()
             if breached:
-                summary = self.env._(
-                    "Deadline missed: %(milestone)s", milestone=line.name
+                summary = text.env._(
+                    "Deadline missed: %(milestone)s", milestone=text.name
                 )
             else:
-                summary = self.env._(
-                    "Deadline approaching: %(milestone)s", milestone=line.name
+                summary = text.env._(
+                    "Deadline approaching: %(milestone)s", milestone=text.name
                 )
             if owner:
                 ticket.activity_schedule(
                     activity_type_id=activity_type.id,
                     summary=summary,
-                    date_deadline=fields.Date.context_today(line, line.deadline),
+                    date_deadline=company._complaint_local_date(line.deadline),
                     user_id=owner.id,
                 )
             leader = line._supervising_leader()
             if leader:
                 ticket.message_post(
-                    body=self.env._(
+                    body=text.env._(
                         "%(summary)s — deadline %(deadline)s.",
                         summary=summary,
-                        deadline=fields.Datetime.to_string(line.deadline),
+                        deadline=company._complaint_format_datetime(line.deadline),
                     ),
                     partner_ids=leader.partner_id.ids,
                     subtype_xmlid="mail.mt_note",

@@ -59,12 +59,13 @@ class HelpdeskTicketEvent(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Say why the recorded time is wrong."))
         for event in self:
+            company = event.sudo().company_id
             event.ticket_id.message_post(
                 body=self.env._(
                     "%(event)s corrected from %(old)s to %(new)s: %(reason)s",
                     event=event.event_id.name,
-                    old=fields.Datetime.to_string(event.occurred_at),
-                    new=fields.Datetime.to_string(occurred_at),
+                    old=company._complaint_format_datetime(event.occurred_at),
+                    new=company._complaint_format_datetime(occurred_at),
                     reason=reason,
                 ),
                 subtype_xmlid="mail.mt_note",

@@ -5,7 +5,9 @@ class HelpdeskTicketNature(models.Model):
     """What the appellant wants: consultation, complaint, suggestion, help or praise.
 
     The names are editable per company; ``kind`` is the fixed meaning the mechanisms rely
-    on (on-the-spot answers for consultations, recusal and repeat rates for complaints).
+    on (on-the-spot answers for consultations, recusal and repeat rates for complaints);
+    "to classify" marks appeals that came in without the office (web portal, e-mail)
+    until it chooses their nature.
     """
 
     _name = "helpdesk.ticket.nature"
@@ -21,6 +23,7 @@ class HelpdeskTicketNature(models.Model):
             ("suggestion", "Suggestion"),
             ("help", "Help Request"),
             ("praise", "Praise"),
+            ("to_classify", "To Classify"),
         ],
         required=True,
         default="complaint",

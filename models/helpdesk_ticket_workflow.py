@@ -453,6 +453,7 @@ class HelpdeskTicket(models.Model):
         """R000-05, R002-04, R002-03, R000-26: the office dispatches to the lead department."""
         self._check_role(OFFICE, self.env._("dispatch an appeal"))
         self._check_state("registered", "awaiting_instruction", "handed_back")
+        self._check_classified()
         self._check_filled(["department_id"])
         for ticket in self:
             preset = ticket.company_id.complaint_preset_id
@@ -870,8 +871,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _check_stage_write(self, vals):
+        # A plain ticket has no workflow yet: its stage moves as in helpdesk_mgmt.
         if "stage_id" in vals and not self.env.context.get("appeal_workflow"):
-            self._check_stage_matches_state(vals["stage_id"])
+            (self - self._plain_tickets())._check_stage_matches_state(vals["stage_id"])
 
     def _check_stage_matches_state(self, stage_id):
         """The kanban stage follows the workflow: dragging a card cannot skip a step."""
@@ -892,9 +894,21 @@ class HelpdeskTicket(models.Model):
     def _tier_validation_check_write_allowed(self, vals):
         # Only an appeal with reviews can be under or after validation; base_tier_validation
         # would search its write exceptions once per appeal on every write of a batch.
-        super(
+        return super(
             HelpdeskTicket, self.filtered("review_ids")
         )._tier_validation_check_write_allowed(vals)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # A report under approval freezes what the approvers sign, not the appeal's
+        # housekeeping: it can still be archived, reassigned, tagged or prioritised.
+        # (Exception records would also restrict every write after the approval.)
+        return super()._get_under_validation_exceptions() + [
+            "active",
+            "user_id",
+            "priority",
+            "tag_ids",
+        ]
 
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)

@@ -129,7 +129,8 @@ class HelpdeskXlsxExport(models.Model):
                     export._fail(error)
 
     def _run(self):
-        """Render the report as its user, with the companies and language they had."""
+        """Render the report as its user, with the companies and language they had;
+        the message to them is in that language too."""
         self.ensure_one()
         env = self.env(
             user=self.user_id,
@@ -167,8 +168,9 @@ class HelpdeskXlsxExport(models.Model):
                 "finished_at": fields.Datetime.now(),
             }
         )
+        texts = self._user_texts()
         self.message_post(
-            body=self.env._("Your export %(name)s is ready.", name=self.name),
+            body=texts._("Your export %(name)s is ready.", name=self.name),
             partner_ids=self.user_id.partner_id.ids,
             attachment_ids=attachment.ids,
             subtype_xmlid="mail.mt_comment",
@@ -177,8 +179,8 @@ class HelpdeskXlsxExport(models.Model):
             "simple_notification",
             {
                 "type": "success",
-                "title": self.env._("Export ready"),
-                "message": self.env._(
+                "title": texts._("Export ready"),
+                "message": texts._(
                     "%(name)s is attached to your message.", name=self.name
                 ),
             },
@@ -194,12 +196,16 @@ class HelpdeskXlsxExport(models.Model):
             }
         )
         self.message_post(
-            body=self.env._(
+            body=self._user_texts()._(
                 "Your export %(name)s failed: %(error)s", name=self.name, error=error
             ),
             partner_ids=self.user_id.partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )
+
+    def _user_texts(self):
+        """An environment speaking the language of whoever asked for the export."""
+        return self.with_context(lang=self.lang or self.user_id.lang).env
 
     def _set_progress(self, rows_done):
         """Rows written so far; inside the cron, committed so the user sees them."""

@@ -14,30 +14,55 @@ class ResCompany(models.Model):
     complaint_office_department_id = fields.Many2one(
         "hr.department",
         string="Response Office Department",
+        check_company=True,
         help="The department the response office belongs to (the customer service center, "
         "R000-02); its supervising leader is the CSC supervising leader.",
     )
     complaint_general_manager_id = fields.Many2one(
         "res.users",
         string="General Manager",
+        check_company=True,
         help="Approves replies and extensions (R000-06, R000-28).",
     )
     complaint_hr_department_id = fields.Many2one(
         "hr.department",
         string="HR Department",
+        check_company=True,
         help="Investigates liability and is appraised by the response office's rules (R000-44 to R000-47).",
     )
     complaint_chief_engineer_department_id = fields.Many2one(
         "hr.department",
         string="Chief Engineer's Office",
+        check_company=True,
         help="Carries overall responsibility for supply accidents handled late (R000-66).",
     )
     complaint_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Complaint Desk Calendar",
+        check_company=True,
         help="Working days and hours that working-day deadlines are counted on. "
         "Empty: the shipped calendar with Chinese holidays.",
     )
+
+    @api.constrains(
+        "complaint_office_department_id",
+        "complaint_general_manager_id",
+        "complaint_hr_department_id",
+        "complaint_chief_engineer_department_id",
+        "complaint_calendar_id",
+    )
+    def _check_complaint_settings_company(self):
+        """The complaint desk's departments, calendar and general manager are the
+        company's own (or shared, without a company)."""
+        self._check_company(
+            [
+                "complaint_office_department_id",
+                "complaint_general_manager_id",
+                "complaint_hr_department_id",
+                "complaint_chief_engineer_department_id",
+                "complaint_calendar_id",
+            ]
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -6,4 +6,8 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["helpdesk.ticket"]
+        return super()._get_tier_validation_model_names() + [
+            "helpdesk.ticket",
+            "helpdesk.star.round",
+            "helpdesk.grievance.award",
+        ]

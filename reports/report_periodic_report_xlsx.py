@@ -1,6 +1,6 @@
 import re
 
-from odoo import fields, models
+from odoo import models
 from odoo.tools import html2plaintext
 
 # Characters a worksheet name cannot hold.
@@ -65,10 +65,13 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
             info = [
                 (self.env._("Company"), report.company_id.name),
                 (self.env._("Period"), f"{report.date_from} ~ {report.date_to}"),
-                (self.env._("Due By"), self._local(report.due_at)),
+                (self.env._("Due By"), self._local(report, report.due_at)),
                 (self.env._("State"), self._label(report, "state")),
                 (self.env._("Late"), self.env._("Yes") if report.is_late else ""),
-                (self.env._("Figures Counted At"), self._local(report.figures_at)),
+                (
+                    self.env._("Figures Counted At"),
+                    self._local(report, report.figures_at),
+                ),
                 (self.env._("Rules"), report.rule_ref or ""),
             ]
             row = 2
@@ -121,9 +124,9 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
                 {
                     "ticket_id": lambda r: r.ticket_id.number,
                     "department_id": lambda r: r.department_id.name,
-                    "called_at": lambda r: self._local(r.called_at),
+                    "called_at": lambda r: self._local(r, r.called_at),
                     "signed_by_id": lambda r: r.signed_by_id.name,
-                    "signed_at": lambda r: self._local(r.signed_at),
+                    "signed_at": lambda r: self._local(r, r.signed_at),
                     "note": lambda r: r.note,
                 },
             ),
@@ -163,10 +166,9 @@ class ReportPeriodicReportXlsx(models.AbstractModel):
                 for index, getter in enumerate(columns.values()):
                     sheet.write_string(row, index, getter(record) or "")
 
-    def _local(self, value):
-        if not value:
-            return ""
-        return fields.Datetime.context_timestamp(self, value).strftime("%Y-%m-%d %H:%M")
+    def _local(self, record, value):
+        """A stored time as the company's complaint desk reads it."""
+        return record.company_id._complaint_format_datetime(value)
 
     def _label(self, record, field_name):
         selection = dict(record._fields[field_name]._description_selection(self.env))

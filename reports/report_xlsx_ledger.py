@@ -194,8 +194,7 @@ class ReportXlsxLedger(models.AbstractModel):
                 cache[record.id] = record[column.name_field] or ""
 
     def _time_zone(self):
-        calendar = self.env.company._get_complaint_calendar()
-        return (calendar and calendar.tz) or self.env.user.tz or "UTC"
+        return self.env.company._complaint_tz().zone
 
     def _formats(self, workbook):
         return {
@@ -273,11 +272,11 @@ class ReportXlsxLedger(models.AbstractModel):
         sheet = workbook.add_worksheet(self.env._("Export"))
         sheet.set_column(0, 0, 18)
         sheet.set_column(1, 1, 60)
-        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        now = self.env.company._complaint_format_datetime(fields.Datetime.now())
         info = [
             (self.env._("Ledger"), self._sheet_title()),
             (self.env._("Exported By"), self.env.user.name),
-            (self.env._("Exported At"), now.strftime("%Y-%m-%d %H:%M")),
+            (self.env._("Exported At"), now),
             (self.env._("Rows"), str(row_count)),
             (self.env._("Filter"), str((data or {}).get("domain") or "")),
         ]

@@ -23,6 +23,9 @@ class ComplaintCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
+        # System texts follow the company's language (Chinese in the demo); the tests
+        # read them in English unless they choose a language themselves.
+        cls.company.partner_id.lang = "en_US"
         Department = cls.env["hr.department"]
         cls.office_department = Department.create({"name": "Customer Service Center"})
         cls.network = Department.create({"name": "Network Department"})

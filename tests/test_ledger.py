@@ -9,22 +9,18 @@ from .common import ComplaintCase
 
 @tagged("post_install", "-at_install")
 class TestLedger(ComplaintCase):
-    def test_r000_01_channel_and_nature_are_required(self):
-        """R000-01: every appeal records its channel and its nature."""
-        Ticket = self.env["helpdesk.ticket"].with_user(self.office_user)
-        base = {"name": "Meter question", "description": "<p>?</p>"}
-        with self.assertRefused(ValidationError, "without its channel"):
-            Ticket.create(dict(base, nature_id=self.consultation.id))
-        with self.assertRefused(ValidationError, "without its nature"):
-            Ticket.create(dict(base, channel_id=self.phone.id))
-        with self.assertRefused(ValidationError, "channel and nature"):
-            Ticket.create(base)
-        self.assertFalse(Ticket.search([("name", "=", "Meter question")]))
-
+    def test_r000_01_channel_and_nature_are_recorded(self):
+        """R000-01: every appeal records its channel and its nature; one created without
+        a nature waits "to classify" (test_intake.py) instead of being refused."""
         appeal = self._appeal()
-        with self.assertRefused(ValidationError, "without its nature"):
-            appeal.write({"nature_id": False})
+        self.assertEqual(appeal.channel_id, self.phone)
         self.assertEqual(appeal.nature_id, self.complaint)
+        unclassified = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.office_user)
+            .create({"name": "Meter question", "description": "<p>?</p>"})
+        )
+        self.assertEqual(unclassified.nature_kind, "to_classify")
 
     def test_r000_01_form_registration_by_the_office(self):
         """R000-01, R003-10: the office registers an appeal through the form."""

@@ -29,11 +29,19 @@ class TestReferenceData(TransactionCase):
         )
 
     def test_r003_06_natures(self):
-        """R000-01, R003-06: consultation, complaint, suggestion, help request, praise."""
+        """R000-01, R003-06: consultation, complaint, suggestion, help request, praise;
+        and "to classify" for appeals that came in without the office (test_intake)."""
         natures = self.env["helpdesk.ticket.nature"].search([])
         self.assertEqual(
             set(natures.mapped("kind")),
-            {"consultation", "complaint", "suggestion", "help", "praise"},
+            {
+                "consultation",
+                "complaint",
+                "suggestion",
+                "help",
+                "praise",
+                "to_classify",
+            },
         )
 
     def test_r001_03_service_attitude_subcategories(self):

@@ -62,6 +62,11 @@ class TestTranslation(TransactionCase):
         nature = env.ref(f"{MODULE}.nature_complaint")
         with self.assertRaises(ValidationError) as caught:
             env["helpdesk.ticket"].create(
-                {"name": "x", "description": "<p>x</p>", "nature_id": nature.id}
+                {
+                    "name": "x",
+                    "description": "<p>x</p>",
+                    "nature_id": nature.id,
+                    "channel_id": env.ref(f"{MODULE}.channel_12345").id,
+                }
             )
-        self.assertIn("渠道", str(caught.exception))
+        self.assertIn("平台工单号", str(caught.exception))

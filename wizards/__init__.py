@@ -3,4 +3,9 @@ from . import helpdesk_ticket_hand_back_wizard
 from . import helpdesk_ticket_report_return_wizard
 from . import helpdesk_ticket_callback_wizard
 from . import helpdesk_ticket_cause_review_wizard
+from . import helpdesk_people_cancel
+from . import helpdesk_payroll_export
+from . import helpdesk_appraisal_run_wizard
+from . import helpdesk_appraisal_run_issue
+from . import helpdesk_scorecard_replay_wizard
 from . import helpdesk_xlsx_export_wizard

@@ -1,0 +1,46 @@
+from odoo import fields, models
+from odoo.tools import float_compare
+
+OPERATORS = {
+    ">=": lambda cmp: cmp >= 0,
+    ">": lambda cmp: cmp > 0,
+    "<=": lambda cmp: cmp <= 0,
+    "<": lambda cmp: cmp < 0,
+    "=": lambda cmp: cmp == 0,
+}
+
+
+class HelpdeskScorecardTier(models.Model):
+    """Points earned or lost when the item's value is on one side of a mark, e.g. +2
+    at a resolution rate of 95% or more and +3 at 100% (R003-31), or −2 once channels
+    failed twice (R003-16). The highest bonus tier reached counts; deduction tiers add
+    up."""
+
+    _name = "helpdesk.scorecard.tier"
+    _description = "Scorecard Tier"
+    _order = "item_id, sequence, id"
+
+    item_id = fields.Many2one(
+        "helpdesk.scorecard.item", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [("bonus", "Bonus"), ("deduction", "Deduction")],
+        required=True,
+        default="bonus",
+    )
+    operator = fields.Selection(
+        [(op, op) for op in OPERATORS], required=True, default=">="
+    )
+    value = fields.Float(string="Mark", digits=(16, 4), required=True)
+    points = fields.Float(string="Tier Points", digits=(16, 2), required=True)
+
+    _points_positive = models.Constraint(
+        "CHECK(points >= 0)", "A tier's points cannot be negative."
+    )
+
+    def _matches(self, value):
+        self.ensure_one()
+        return OPERATORS[self.operator](
+            float_compare(value, self.value, precision_digits=6)
+        )

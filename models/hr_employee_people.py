@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    """What the service rules need of a person beyond the post flags
+    (hr_employee.py)."""
+
+    _inherit = "hr.employee"
+
+    staffing_vendor_id = fields.Many2one(
+        "res.partner",
+        string="Staffing Vendor",
+        groups="hr.group_hr_user",
+        help="The third-party company that employs this outsourced person; dismissal "
+        "recommendations are addressed to it (R001-12).",
+    )
