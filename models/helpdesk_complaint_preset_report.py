@@ -2,39 +2,11 @@ from odoo import fields, models
 
 
 class HelpdeskComplaintPreset(models.Model):
-    """What managers read under a preset: how satisfaction is measured, the targets and
-    the optional reporting features of seed 004 (RULES.md §6, all off by default)."""
+    """What managers read under a preset: the targets and the optional reporting
+    features of seed 004 (RULES.md §6, all off by default). Satisfaction is measured as
+    the preset's scorecard defines it (``helpdesk.complaint.rates``)."""
 
     _inherit = "helpdesk.complaint.preset"
-
-    # --- Satisfaction (R000-49, R003-38) ---
-    satisfaction_measure = fields.Selection(
-        [
-            ("ratio", "Satisfied Appeals ÷ Rated Appeals"),
-            ("composite", "Weighted Composite Score"),
-        ],
-        default="ratio",
-        required=True,
-        help="The water company counts satisfied appeals (R000-49); the heating "
-        "scorecard weights the ratings (R003-38). Both figures are always computed; "
-        "this one heads the reports.",
-    )
-    satisfaction_basic_counts = fields.Boolean(
-        string="Basically Satisfied Counts as Satisfied",
-        default=True,
-        help="R000-49 names no 'basically satisfied' level; by default it counts as "
-        "satisfied.",
-    )
-    satisfaction_unrated_in_base = fields.Boolean(
-        string="Unrated Appeals in the Satisfaction Base",
-        help="Completed appeals without a callback result are listed apart; ticked, "
-        "they also count in the denominator of the satisfaction rate (R000-49).",
-    )
-    satisfaction_weight_satisfied = fields.Float(default=10.0, digits=(16, 2))
-    satisfaction_weight_basic = fields.Float(
-        string="Satisfaction Weight Basically Satisfied", default=6.0, digits=(16, 2)
-    )
-    satisfaction_weight_unsatisfied = fields.Float(default=0.0, digits=(16, 2))
 
     # --- Seed 004 reporting features (toggles, off by default) ---
     feature_daily_monitor = fields.Boolean(

@@ -444,7 +444,6 @@ class HelpdeskPeriodicReport(models.Model):
         """Line values of one dimension of the report, largest groups first."""
         Rates = self.env["helpdesk.complaint.rates"]
         Line = self.env["helpdesk.periodic.report.line"]
-        preset = self.preset_id
         domain = self._ticket_domain()
         if dimension == "step":
             return self._step_lines(domain, start, end)
@@ -454,12 +453,12 @@ class HelpdeskPeriodicReport(models.Model):
         if dimension == "area":
             # Hot spots are ranked by complaints (R004-07).
             domain = Domain.AND([domain, [("nature_kind", "=", "complaint")]])
-        counts = Rates._counts(domain, start, end, groupby)
+        counts = Rates._counts(domain, start, end, groupby, company=self.company_id)
         if dimension == "total" and not counts:
             counts = {(): Rates._zero_counts()}
         lines = []
         for key, group_counts in counts.items():
-            values = Line._values_from_counts(group_counts, preset)
+            values = Line._values_from_counts(group_counts)
             for field_name, record in zip(groupby, key, strict=True):
                 values[field_name] = record.id
             lines.append(values)
@@ -478,7 +477,7 @@ class HelpdeskPeriodicReport(models.Model):
         for area in outages:
             if area.id not in seen:
                 values = self.env["helpdesk.periodic.report.line"]._values_from_counts(
-                    self.env["helpdesk.complaint.rates"]._zero_counts(), preset
+                    self.env["helpdesk.complaint.rates"]._zero_counts()
                 )
                 values["area_id"] = area.id
                 lines.append(values)
@@ -529,7 +528,7 @@ class HelpdeskPeriodicReport(models.Model):
         lines = []
         for step in Step.search([]):
             if step in per_step:
-                values = Line._values_from_counts(per_step[step], self.preset_id)
+                values = Line._values_from_counts(per_step[step])
                 values["step_id"] = step.id
                 lines.append(values)
         return lines
@@ -544,9 +543,7 @@ class HelpdeskPeriodicReport(models.Model):
             ._read_group([("report_id", "=", self.id)], ["root_cause_id"], ["__count"])
         )
         for cause, count in sorted(groups, key=lambda group: -group[1]):
-            values = self.env["helpdesk.periodic.report.line"]._values_from_counts(
-                zero, self.preset_id
-            )
+            values = self.env["helpdesk.periodic.report.line"]._values_from_counts(zero)
             values.update(root_cause_id=cause.id, reviewed_count=count)
             lines.append(values)
         return lines

@@ -128,8 +128,8 @@ class HelpdeskPeriodicReportLine(models.Model):
                 )
 
     @api.model
-    def _values_from_counts(self, counts, preset):
+    def _values_from_counts(self, counts):
         """Line values of one group's counts and the rates defined from them."""
         values = {f"{name}_count": counts[name] for name in COUNT_FIELDS}
-        values.update(self.env["helpdesk.complaint.rates"]._rates(counts, preset))
+        values.update(self.env["helpdesk.complaint.rates"]._rates(counts))
         return values

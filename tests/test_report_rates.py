@@ -74,23 +74,43 @@ class TestReportRates(ReportCase):
         self.assertEqual(counts["open"], 2, "the repeat and the appeal still open")
 
     def test_r000_49_satisfaction_rate(self):
-        """R000-49: satisfied (basically satisfied, cleared, R000-51) ÷ rated."""
+        """R000-49: satisfied and basically satisfied appeals, and unsatisfied ones
+        cleared (R000-51), over the appeals replied with a callback result."""
         counts, rates = self._november()
         self.assertEqual(counts["satisfied"], 2, "the cleared appeal counts satisfied")
         self.assertEqual(counts["basically_satisfied"], 1)
         self.assertEqual(counts["unsatisfied"], 1)
+        self.assertEqual(
+            (counts["satisfaction_base"], counts["satisfaction_score"]), (4, 3)
+        )
         self.assertEqual(rates["satisfaction_rate"], 75.0)
-        self.water_company.satisfaction_basic_counts = False
+
+    def test_r000_49_the_scorecard_item_defines_the_satisfaction_rate(self):
+        """The rate is the appraisal's own: the company's scorecard item reported to HR
+        (edited there, it changes here) gives the value the appraisal computes."""
+        period = self.env["helpdesk.appraisal.period"]._for_date(
+            self.company, date(2025, 11, 1)
+        )
+        engine = self.env["helpdesk.scorecard.engine"]
+        template = period._default_template(self.company, "month")
+        item = template._reported_rate_item()
+        frame = engine._frame(period, template, real=False)
+        value, _numerator, _base = engine._value(
+            item, engine._measure(frame, item, frame.units)["company"]
+        )
+        _counts, rates = self.Rates._company_rates(
+            self.company, date(2025, 11, 1), date(2025, 11, 30)
+        )
+        self.assertAlmostEqual(rates["satisfaction_rate"], value, places=2)
+        item.term_ids.domain = "[('satisfaction', '=', 'satisfied')]"
         self.assertEqual(self._november()[1]["satisfaction_rate"], 50.0)
-        self.water_company.satisfaction_unrated_in_base = True
-        # 2 satisfied ÷ 6 completed
-        self.assertEqual(self._november()[1]["satisfaction_rate"], 33.33)
 
     def test_r003_38_composite_satisfaction_score(self):
-        """R003-38: (2 × 10 + 1 × 6 + 1 × 0) ÷ 4 = 6.5, read as 65 points."""
-        self.assertEqual(self._november()[1]["composite_score"], 65.0)
-        self.water_company.satisfaction_weight_basic = 8
-        self.assertEqual(self._november()[1]["composite_score"], 70.0)
+        """R003-38: the month's evaluations (callbacks with a result), satisfied 10,
+        basically satisfied 6 of 10: (2 × 10 + 1 × 6) ÷ 5 = 5.2, read as 52 points."""
+        counts, rates = self._november()
+        self.assertEqual(counts["evaluations"], 5)
+        self.assertEqual(rates["composite_score"], 52.0)
 
     def test_r004_23_resolution_rate(self):
         """R003-29, R004-23: resolved ÷ completed (5 of 6)."""
