@@ -34,3 +34,9 @@ from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction
 from . import test_tour_heating
+from . import test_report_rates
+from . import test_report_due_dates
+from . import test_report_periodic
+from . import test_report_seed004
+from . import test_report_xlsx
+from . import test_tour_reports
