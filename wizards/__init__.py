@@ -8,3 +8,4 @@ from . import helpdesk_payroll_export
 from . import helpdesk_appraisal_run_wizard
 from . import helpdesk_appraisal_run_issue
 from . import helpdesk_scorecard_replay_wizard
+from . import helpdesk_unit_record_cancel
