@@ -102,11 +102,12 @@ class HelpdeskSpecialTask(models.Model):
         "quality_standard",
         "quality_result",
         "state",
+        "completed",
     )
     def _compute_assessment(self):
         """R003-43 as of the finish: the plan was due, each calendar day after the
-        deadline is a day late (C-05: dates, so whole days), the result below the
-        standard."""
+        deadline is a day late (C-05: dates, so whole days), the result of a completed
+        task below the standard."""
         for task in self:
             finished = task.state == "done"
             task.plan_late = finished and (
@@ -118,6 +119,7 @@ class HelpdeskSpecialTask(models.Model):
             )
             task.quality_failed = (
                 finished
+                and task.completed
                 and bool(task.quality_standard)
                 and task.quality_result < task.quality_standard
             )

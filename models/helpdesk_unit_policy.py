@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..groups import APPRAISAL
 
@@ -173,7 +173,7 @@ class HelpdeskUnitPolicy(models.Model):
 
     def _check_approver(self):
         if not self.env.su and not self.env.user.has_group(APPRAISAL):
-            raise UserError(
+            raise AccessError(
                 self.env._("HR's appraisal officers check and put policies in force.")
             )
 

@@ -52,16 +52,26 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Said clearly before the record rules refuse it.
+        self._check_unit_member(
+            self.env["hr.department"].browse(
+                [
+                    vals["department_id"]
+                    for vals in vals_list
+                    if vals.get("department_id")
+                ]
+            )
+        )
         records = super().create(vals_list)
-        records._check_unit_member()
         records._check_months_open()
         return records
 
     def write(self, vals):
         self._check_months_open()
+        if vals.get("department_id"):
+            self._check_unit_member(self.department_id)
+            self._check_unit_member(self.department_id.browse(vals["department_id"]))
         result = super().write(vals)
-        if "department_id" in vals:
-            self._check_unit_member()
         self._check_months_open()
         return result
 
@@ -79,15 +89,15 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
         user = self.env.user
         return self.env.su or user.has_group(OFFICE) or user.has_group(APPRAISAL)
 
-    def _check_unit_member(self):
-        """A unit's members (and its head) keep their own unit's records."""
+    def _check_unit_member(self, units=None):
+        """A unit's members (and its head) keep their own unit's records: those of
+        ``units``, or of these records."""
         if self._is_desk_user():
             return
         user = self.env.user
         own = user.employee_ids.department_id
         own |= own.parent_id
-        for record in self:
-            unit = record.department_id
+        for unit in self.department_id if units is None else units:
             if unit not in own and unit.manager_id.user_id != user:
                 raise AccessError(
                     self.env._(

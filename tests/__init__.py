@@ -30,3 +30,4 @@ from . import test_tour_star_round
 from . import test_appraisal
 from . import test_appraisal_heating
 from . import test_tour_appraisal
+from . import test_heating_records
