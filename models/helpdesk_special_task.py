@@ -53,7 +53,10 @@ class HelpdeskSpecialTask(models.Model):
         copy=False,
     )
     milestone_ids = fields.One2many(
-        "helpdesk.special.task.milestone", "task_id", string="Milestones", copy=True
+        "helpdesk.special.task.milestone",
+        "task_id",
+        string="Plan Milestones",
+        copy=True,
     )
     plan_submitted_on = fields.Date(readonly=True, copy=False, tracking=True)
     finished_on = fields.Date(

@@ -13,7 +13,7 @@ class HelpdeskSpecialTaskMilestone(models.Model):
     )
     company_id = fields.Many2one(related="task_id.company_id", store=True)
     department_id = fields.Many2one(related="task_id.department_id", store=True)
-    name = fields.Char(string="Step", required=True)
+    name = fields.Char(string="Step of the Plan", required=True)
     date = fields.Date(string="Due", required=True)
     responsible = fields.Char(string="Responsible")
     done_on = fields.Date()

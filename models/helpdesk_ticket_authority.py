@@ -61,11 +61,11 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Escalations"),
             "res_model": "helpdesk.ticket.escalation",
             "view_mode": "list,form",
             "domain": [("ticket_id", "=", self.id)],
             "context": {"create": False},
+            "name": self.env._("Escalations"),
         }
 
     @api.model
@@ -136,7 +136,7 @@ class HelpdeskTicket(models.Model):
         ticket = ticket.with_context(**ticket.company_id._complaint_text_context())
         note = ticket.env._(
             "%(milestone)s was due %(deadline)s and is still not done: the problem "
-            "moves up to the %(tier)s tier (R003-08).",
+            "moves up to the %(tier)s (R003-08).",
             milestone=line.name,
             deadline=ticket.company_id._complaint_format_datetime(line.deadline),
             tier=upper.name,

@@ -37,7 +37,7 @@ class HelpdeskUnitPolicy(models.Model):
             ("submitted", "Submitted to HR"),
             ("in_force", "In Force"),
             ("replaced", "Replaced"),
-            ("withdrawn", "Withdrawn"),
+            ("withdrawn", "Abolished"),
             ("cancelled", "Cancelled"),
         ],
         default="draft",

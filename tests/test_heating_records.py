@@ -717,7 +717,7 @@ class TestHeatingRecords(HeatingCase):
             (team, area, self.network, self.network_manager, area),
         )
         self.assertIn(
-            "moves up to the Area tier", appeal.message_ids[:1].body, "logged"
+            "moves up to the Area Level", appeal.message_ids[:1].body, "logged"
         )
         self.assertIn(
             self.network_manager, appeal.activity_ids.user_id, "the tier is told"
