@@ -113,3 +113,4 @@ from . import helpdesk_complexity_reason
 from . import helpdesk_ticket_complexity
 from . import helpdesk_ticket_ledger_check
 from . import helpdesk_deduction_rule_heating
+from . import helpdesk_appraisal_period_heating

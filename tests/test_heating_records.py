@@ -838,6 +838,37 @@ class TestHeatingRecords(HeatingCase):
         other.with_user(self.office_user).category_id = self.heating_pipe
         self.assertEqual(other.category_id, self.heating_pipe)
 
+    def test_the_preview_lists_the_records_awaiting_a_step(self):
+        policy = (
+            self.env["helpdesk.unit.policy"]
+            .with_user(self.network_manager)
+            .create(
+                {
+                    "name": "Network petition rules",
+                    "attachment_ids": [
+                        (4, self.attachment("r.pdf", self.network_manager).id)
+                    ],
+                }
+            )
+        )
+        policy.action_submit()
+        self.failure(self.office_department, self.MARCH)  # still down, no backup
+        self.failure(self.office_department, self.MARCH, backup_after=10)
+        self.task(self.billing, "2025-03-05", "2025-03-31")
+        self.task(self.billing, "2025-04-05", "2025-04-30")
+        issues = {
+            issue["res_model"]: (issue["count"], issue["blocking"])
+            for issue in self.march._appraisal_issues(self.template())
+        }
+        self.assertEqual(
+            (
+                issues["helpdesk.unit.policy"],
+                issues["helpdesk.channel.failure"],
+                issues["helpdesk.special.task"],
+            ),
+            ((1, False), (1, False), (1, False)),
+        )
+
     # ------------------------------------------------------------------
     # The run: idempotent, replayed, locked
     # ------------------------------------------------------------------
