@@ -3,7 +3,7 @@
     "name": "Utility Complaint Desk",
     "summary": "Customer appeals of water, heating and power utilities: ledger, "
     "working-day deadlines, liability findings and monthly appraisal",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Utility Complaint Desk contributors",
@@ -68,6 +68,8 @@
         "views/res_config_settings_views.xml",
         "views/helpdesk_outage_views.xml",
         "wizards/resource_calendar_holiday_import_views.xml",
+        "wizards/helpdesk_ticket_event_log_wizard_views.xml",
+        "wizards/helpdesk_ticket_withdraw_wizard_views.xml",
         "views/resource_calendar_holiday_year_views.xml",
         "views/resource_calendar_views.xml",
         "views/helpdesk_utility_complaint_menus.xml",

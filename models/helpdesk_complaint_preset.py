@@ -39,6 +39,13 @@ class HelpdeskComplaintPreset(models.Model):
         default=3,
         help="Failed callback attempts after which the customer counts as unreachable (R002-21).",
     )
+    event_backdate_hours = fields.Float(
+        string="Back-dating Limit (hours)",
+        digits=(16, 2),
+        help="An event logged by hand (contact made, arrival on site ...) may be given "
+        "a time at most this many clock hours before it is logged, with the reason; "
+        "0: only the moment of logging.",
+    )
     repeat_window_days = fields.Integer(
         default=30,
         help="A complaint by the same customer in the same category within this many "
@@ -143,6 +150,10 @@ class HelpdeskComplaintPreset(models.Model):
     )
     # --- end of repeats, early warnings and supervision orders ---
 
+    _event_backdate_hours_positive = models.Constraint(
+        "CHECK(event_backdate_hours >= 0)",
+        "The back-dating limit of logged events cannot be negative.",
+    )
     _code_uniq = models.Constraint(
         "UNIQUE(code)", "Each complaint preset needs its own code."
     )

@@ -57,7 +57,7 @@ class HelpdeskSlaMilestone(models.Model):
         "close of the last day (C-03).",
     )
     warning_lead = fields.Float(
-        digits=(16, 2),
+        digits=(16, 3),  # R000-12's 0.125 working day
         help="Warn this long before the deadline, in the milestone's unit.",
     )
     applies_domain = fields.Char(
@@ -85,6 +85,21 @@ class HelpdeskSlaMilestone(models.Model):
         string="Platform Deadline Overrides",
         help="A platform deadline on the appeal replaces this milestone's deadline "
         "(R000-08, R002-19).",
+    )
+    end_outcome = fields.Selection(
+        [
+            ("cancelled", "Not Needed"),
+            ("breached", "Breached"),
+            ("runs_on", "Keeps Running"),
+        ],
+        string="When the Appeal Ends First",
+        required=True,
+        default="cancelled",
+        help="What a run whose stop event has not come becomes when the appeal is "
+        "closed or withdrawn. Not needed: the step no longer applies; breached: the "
+        "appeal should not have ended without it; keeps running: the clock belongs to "
+        "a process that outlives the appeal (the HR investigation). A deadline that "
+        "had already passed when the appeal ended stays breached.",
     )
     pause_stage_ids = fields.Many2many(
         "helpdesk.ticket.stage",

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .helpdesk_office_notice_mixin import is_office_user
+from .helpdesk_ticket_workflow import ENDED_STATES
 
 TRIGGERS = [
     ("overdue", "Handled Too Slowly"),
@@ -243,7 +244,8 @@ class HelpdeskSupervisionOrder(models.Model):
         """
         tickets = tickets.sudo().filtered(
             lambda ticket: (
-                ticket.company_id.complaint_preset_id and ticket.state != "closed"
+                ticket.company_id.complaint_preset_id
+                and ticket.state not in ENDED_STATES
             )
         )
         orders = self.sudo().browse()

@@ -32,6 +32,7 @@ LINE_VALUES = [
     "overdue_working_days",
     "provisional",
     "platform_overridden",
+    "ended_at",
 ]
 
 
@@ -53,6 +54,7 @@ class MilestoneSpec(NamedTuple):
     pause_stages: frozenset
     recurring: bool
     restarts: frozenset
+    end_outcome: str
 
     @classmethod
     def of(cls, milestone):
@@ -71,6 +73,7 @@ class MilestoneSpec(NamedTuple):
             frozenset(milestone.pause_stage_ids.ids),
             milestone.recurring,
             frozenset(milestone.restart_event_ids.mapped("code")),
+            milestone.end_outcome,
         )
 
 
@@ -132,6 +135,12 @@ class HelpdeskTicketDeadline(models.Model):
         help="The deadline falls in a year whose official holiday arrangement is not loaded yet.",
     )
     platform_overridden = fields.Boolean(string="Platform Deadline", readonly=True)
+    ended_at = fields.Datetime(
+        string="Appeal Ended At",
+        readonly=True,
+        help="The appeal was closed or withdrawn before this run's stop event: the run "
+        "ended then, not needed or breached as its milestone says.",
+    )
     extension_ids = fields.One2many(
         "helpdesk.sla.extension", "line_id", string="Extensions"
     )
@@ -160,7 +169,12 @@ class HelpdeskTicketDeadline(models.Model):
         now = fields.Datetime.now()
         for line in self:
             line.time_left = line.time_left_working_days = 0.0
-            if line.reached_at or line.status not in OPEN_STATUSES or not line.deadline:
+            if (
+                line.reached_at
+                or line.ended_at
+                or line.status not in OPEN_STATUSES
+                or not line.deadline
+            ):
                 continue
             calendar = line.policy_id._get_calendar(line.company_id)
             if line.unit in CLOCK_SECONDS:
@@ -170,7 +184,9 @@ class HelpdeskTicketDeadline(models.Model):
             hours = calendar._sla_work_hours(
                 now, line.deadline
             ) - calendar._sla_work_hours(line.deadline, now)
-            line.time_left_working_days = hours / calendar.hours_per_day
+            line.time_left_working_days = calendar._sla_working_days(
+                now, line.deadline
+            ) - calendar._sla_working_days(line.deadline, now)
             if line.unit == "working_hours":
                 line.time_left = hours
             elif line.unit == "working_days":
@@ -240,6 +256,7 @@ class HelpdeskTicketDeadline(models.Model):
             )
         }
         applicable = self._applicable_ticket_ids(policies.milestone_ids, tickets)
+        ending = self.env["helpdesk.sla.event"]._ending_codes()
         existing = {
             (row["ticket_id"], row["milestone_id"], row["occurrence"]): row
             for row in Line.search_read(
@@ -265,12 +282,20 @@ class HelpdeskTicketDeadline(models.Model):
             if (policy, company) not in calendars:
                 calendars[policy, company] = policy._get_calendar(company)
             calendar = calendars[policy, company]
+            all_events = events_of[ticket.id]
+            # Closing or withdrawing ends the appeal's clocks: nothing after it counts.
+            end = next(
+                (i for i, event in enumerate(all_events) if event[0] in ending), None
+            )
             for spec in specs_of[policy.id]:
                 if ticket.id not in applicable[spec.id]:
                     continue
+                ended_at, ticket_events = None, all_events
+                if end is not None and spec.end_outcome != "runs_on":
+                    ended_at, ticket_events = all_events[end][1], all_events[: end + 1]
                 # No line before a clock starts; a recurring milestone has one per run.
                 for occurrence, events in enumerate(
-                    self._runs(spec, events_of[ticket.id]), start=1
+                    self._runs(spec, ticket_events), start=1
                 ):
                     key = (ticket.id, spec.id, occurrence)
                     row = existing.get(key)
@@ -281,6 +306,7 @@ class HelpdeskTicketDeadline(models.Model):
                         ticket.platform_deadline,
                         extension_of.get(row["id"]) if row else None,
                         now,
+                        ended_at,
                     )
                     seen.add(key)
                     if row is None:
@@ -359,10 +385,11 @@ class HelpdeskTicketDeadline(models.Model):
 
     @api.model
     def _milestone_values(
-        self, spec, calendar, events, platform_deadline, extended_to, now
+        self, spec, calendar, events, platform_deadline, extended_to, now, ended_at=None
     ):
         """The line values of one run of a milestone: ``events`` start with its start
-        event and end before the next run's."""
+        event and end before the next run's. ``ended_at``: when the appeal was closed
+        or withdrawn, for a milestone that ends with it."""
         start = events[0][1]
         stop = next((at for code, at, _stage in events if code in spec.stops), None)
         cancelled = any(
@@ -377,9 +404,10 @@ class HelpdeskTicketDeadline(models.Model):
             deadline, provisional, overridden = platform_deadline, False, True
         if extended_to:
             deadline = extended_to
-        paused_amount, paused_now = self._paused_amount(
-            spec, calendar, events, stop or now
-        )
+        # A run without its stop event ends with the appeal.
+        ended_at = not stop and not cancelled and ended_at
+        end = stop or ended_at or now
+        paused_amount, paused_now = self._paused_amount(spec, calendar, events, end)
         if paused_amount:
             deadline = self._shift(calendar, spec.unit, deadline, paused_amount)
         warning_at = self._warning_at(calendar, spec, start, deadline)
@@ -394,11 +422,18 @@ class HelpdeskTicketDeadline(models.Model):
             "is_due_soon": False,
             "overdue_duration": 0.0,
             "overdue_working_days": 0,
+            "ended_at": ended_at or False,
         }
         if cancelled:
             status = "cancelled"
         elif stop:
             status = "met" if stop <= deadline else "breached"
+        elif ended_at:
+            # Ending the appeal cannot undo a deadline that had already passed.
+            late = not spec.conditional and ended_at > deadline
+            status = (
+                "breached" if late or spec.end_outcome == "breached" else "cancelled"
+            )
         elif spec.conditional:
             status = "pending"
         elif paused_now:
@@ -410,9 +445,7 @@ class HelpdeskTicketDeadline(models.Model):
             )
         values["status"] = status
         if status == "breached":
-            overdue, overdue_days = calendar._sla_overdue(
-                deadline, stop or now, spec.unit
-            )
+            overdue, overdue_days = calendar._sla_overdue(deadline, end, spec.unit)
             values.update(
                 overdue_duration=round(overdue, 2), overdue_working_days=overdue_days
             )
@@ -459,9 +492,9 @@ class HelpdeskTicketDeadline(models.Model):
             return deadline - timedelta(
                 seconds=spec.warning_lead * CLOCK_SECONDS[spec.unit]
             )
-        lead_hours = spec.warning_lead * (
-            calendar.hours_per_day if spec.unit == "working_days" else 1
-        )
+        lead_hours = spec.warning_lead
+        if spec.unit == "working_days":
+            lead_hours = calendar._sla_day_seconds(start, spec.warning_lead) / 3600
         budget = calendar._sla_work_hours(start, deadline) - lead_hours
         return calendar._sla_deadline(start, max(budget, 0), "working_hours")[0]
 

@@ -1,4 +1,10 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..groups import MANAGER
+from .helpdesk_ticket_workflow import ENDED_STATES
 
 # Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
 SLA_INPUT_FIELDS = {
@@ -30,6 +36,10 @@ class HelpdeskTicket(models.Model):
     deadline_ids = fields.One2many(
         "helpdesk.ticket.deadline", "ticket_id", string="Deadlines"
     )
+    can_log_event = fields.Boolean(
+        compute="_compute_can_log_event",
+        help="The current user has an event to log by hand on this appeal now.",
+    )
     next_deadline = fields.Datetime(
         string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
     )
@@ -59,6 +69,7 @@ class HelpdeskTicket(models.Model):
         "deadline_ids.reached_at",
         "deadline_ids.is_due_soon",
         "deadline_ids.provisional",
+        "deadline_ids.ended_at",
     )
     def _compute_sla_summary(self):
         for ticket in self:
@@ -66,6 +77,7 @@ class HelpdeskTicket(models.Model):
             open_lines = lines.filtered(
                 lambda line: (
                     not line.reached_at
+                    and not line.ended_at
                     and line.status in ("running", "paused", "breached")
                 )
             )
@@ -113,6 +125,145 @@ class HelpdeskTicket(models.Model):
         )
         self._sla_recompute()
         return events
+
+    # ------------------------------------------------------------------
+    # Events logged by hand (contact made, arrival on site, repair ...)
+    # ------------------------------------------------------------------
+
+    def _loggable_event_types(self):
+        """The event types the current user may log by hand on this appeal now: marked
+        loggable, for one of the user's groups, allowed in the appeal's state, used by
+        its deadline policy, and for the handling department when the type says so."""
+        self.ensure_one()
+        EventType = self.env["helpdesk.sla.event"]
+        if self.state in ENDED_STATES:
+            return EventType
+        event_types = (
+            EventType.search([("manual_log", "=", True)])
+            ._loggable_by(self.env.user)
+            .filtered(
+                lambda event: (
+                    not event._log_state_list() or self.state in event._log_state_list()
+                )
+            )
+        )
+        milestones = self.deadline_policy_id.sudo().milestone_ids
+        if milestones:
+            event_types &= (
+                milestones.start_event_id
+                | milestones.stop_event_ids
+                | milestones.cancel_event_ids
+                | milestones.restart_event_ids
+            )
+        if not self._is_handling_department_user():
+            event_types = event_types.filtered(
+                lambda event: not event.log_handling_department
+            )
+        return event_types
+
+    @api.depends_context("uid")
+    @api.depends("state", "department_id", "section_id", "deadline_policy_id")
+    def _compute_can_log_event(self):
+        for ticket in self:
+            ticket.can_log_event = bool(ticket.id and ticket._loggable_event_types())
+
+    def action_open_event_log(self):
+        self.ensure_one()
+        if not self._loggable_event_types():
+            raise UserError(
+                self.env._(
+                    "You have nothing to log on appeal %(number)s while it is "
+                    "“%(state)s”.",
+                    number=self.number,
+                    state=self._state_label(self.state),
+                )
+            )
+        return self._open_wizard(
+            "helpdesk.ticket.event.log.wizard", self.env._("Log Event")
+        )
+
+    def _log_event(self, event_type, when=None, reason=None, **details):
+        """Record a fact no workflow step records, as the role that owns it.
+
+        ``when`` None is now; an earlier time is back-dated: with ``reason``, which the
+        chatter shows, never before the appeal was received, and within the preset's
+        limit unless a complaint manager logs it. ``details``: ``note``,
+        ``contact_method``, ``pipe_diameter``, as the event type asks them.
+        """
+        self.ensure_one()
+        if event_type not in self._loggable_event_types():
+            raise AccessError(
+                self.env._(
+                    "You cannot log “%(event)s” on appeal %(number)s while it is "
+                    "“%(state)s”.",
+                    event=event_type.name,
+                    number=self.number,
+                    state=self._state_label(self.state),
+                )
+            )
+        now = fields.Datetime.now()
+        when = when or now
+        if when > now:
+            raise ValidationError(
+                self.env._("An event cannot be logged in the future.")
+            )
+        if when < self.received_at:
+            raise ValidationError(
+                self.env._(
+                    "An event cannot have happened before the appeal was received."
+                )
+            )
+        backdated = when < now
+        if backdated:
+            limit = self.company_id.complaint_preset_id.event_backdate_hours
+            # Older facts are a complaint manager's to record, with the reason too.
+            if when < now - timedelta(hours=limit) and not self.env.user.has_group(
+                MANAGER
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "An event can be logged at most %(hours)s hours after it "
+                        "happened; ask a complaint manager to record it.",
+                        hours=f"{limit:g}",
+                    )
+                )
+            if not (reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Say why “%(event)s” is logged late.", event=event_type.name
+                    )
+                )
+        values = {"note": details.get("note") or False}
+        if event_type.log_contact_method:
+            if not details.get("contact_method"):
+                raise UserError(self.env._("Say how the customer was reached."))
+            values["contact_method"] = details["contact_method"]
+        if event_type.log_pipe_diameter:
+            diameter = details.get("pipe_diameter") or 0
+            if diameter <= 0:
+                raise UserError(
+                    self.env._("Give the nominal diameter (DN) of the pipe repaired.")
+                )
+            values["pipe_diameter"] = diameter
+            if self.pipe_diameter != diameter:
+                self.pipe_diameter = diameter  # decides the repair deadline (R002-25)
+        if backdated:
+            values["backdate_reason"] = reason
+        self._record_event(
+            event_type.code,
+            when=when,
+            department_id=self.department_id.id,
+            **values,
+        )
+        body = self.env._("Logged: %(event)s.", event=event_type.name)
+        if backdated:
+            body = self.env._(
+                "Logged late: %(event)s at %(time)s. Reason: %(reason)s",
+                event=event_type.name,
+                time=fields.Datetime.to_string(when),
+                reason=reason,
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _platform_overdue_working_days(self):
         """Working days this appeal is overdue on its platform deadline (R000-35, C-05)."""

@@ -47,6 +47,24 @@ class HelpdeskTicketEvent(models.Model):
         help="Why, as a code the deduction rules match, e.g. no_basis."
     )
     note = fields.Text()
+    contact_method = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("text_message", "Text Message"),
+            ("wechat", "WeChat Message"),
+            ("visit", "Home Visit"),
+            ("other", "Other"),
+        ],
+        string="Contacted By",
+        help="How the customer was reached, for contact events logged by hand.",
+    )
+    pipe_diameter = fields.Integer(
+        string="Pipe Diameter (DN, mm)", help="Given when a repair was logged."
+    )
+    backdate_reason = fields.Text(
+        string="Why Recorded Late",
+        help="A time logged earlier than the moment of logging carries its reason.",
+    )
 
     def _correct(self, occurred_at, reason):
         """A complaint manager corrects a mistaken time; everything derived follows."""

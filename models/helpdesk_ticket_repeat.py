@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..groups import COMPLAINANT_DATA
+from .helpdesk_ticket_workflow import ENDED_STATES
 
 
 class HelpdeskTicket(models.Model):
@@ -331,7 +332,7 @@ class HelpdeskTicket(models.Model):
         commitments stall (R002-43)."""
         candidates = self.sudo().search(
             [
-                ("state", "!=", "closed"),
+                ("state", "not in", ENDED_STATES),
                 "|",
                 ("deadline_state", "=", "breached"),
                 ("commitment_ids.state", "=", "open"),

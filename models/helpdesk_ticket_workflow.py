@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..groups import LEADER, OFFICE
 
+# An appeal in these states is over: no step, no clock, no supervision trigger.
+ENDED_STATES = ("closed", "withdrawn")
 SATISFACTION = [
     ("satisfied", "Satisfied"),
     ("basically_satisfied", "Basically Satisfied"),
@@ -30,7 +32,8 @@ class HelpdeskTicket(models.Model):
     # the preset's tier definitions decide who signs, in which order.
     _state_from = ["reported"]
     _state_to = ["approved"]
-    _cancel_state = "withdrawn"  # no such state: closing an appeal keeps its approvals
+    # Withdrawing cancels the approvals still awaited; those given stay (see _withdraw).
+    _cancel_state = "withdrawn"
     _tier_validation_manual_config = True
 
     # --- Workflow (see the transitions below) ---
@@ -48,6 +51,7 @@ class HelpdeskTicket(models.Model):
             ("replied", "Replied"),
             ("unsatisfied", "Unsatisfied"),
             ("closed", "Closed"),
+            ("withdrawn", "Withdrawn"),
         ],
         default="registered",
         required=True,
@@ -250,20 +254,24 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _check_department_member(self, step):
-        """The step belongs to the handling department (or the office on its behalf)."""
+    def _is_handling_department_user(self):
+        """Whether the current user acts for the handling department: a member of the
+        department or section, its handler or head, or the office on its behalf."""
+        self.ensure_one()
         user = self.env.user
         if self.env.su or user.has_group(OFFICE):
-            return
+            return True
         departments = user.employee_ids.department_id
+        return bool(departments & (self.department_id | self.section_id)) or user in (
+            self.handler_employee_id.user_id
+            | self.department_id.manager_id.user_id
+            | self.department_id.complaint_handler_id
+        )
+
+    def _check_department_member(self, step):
+        """The step belongs to the handling department (or the office on its behalf)."""
         for ticket in self:
-            if not (
-                departments & (ticket.department_id | ticket.section_id)
-            ) and user not in (
-                ticket.handler_employee_id.user_id
-                | ticket.department_id.manager_id.user_id
-                | ticket.department_id.complaint_handler_id
-            ):
+            if not ticket._is_handling_department_user():
                 raise AccessError(
                     self.env._(
                         "Only the handling department %(department)s can %(step)s.",
@@ -865,6 +873,48 @@ class HelpdeskTicket(models.Model):
 
     def _close(self, note):
         self._move("closed", "close", note=note)
+
+    def action_open_withdraw(self):
+        self._check_role(OFFICE, self.env._("withdraw an appeal"))
+        self._check_not_ended()
+        return self._open_wizard(
+            "helpdesk.ticket.withdraw.wizard", self.env._("Withdraw the Appeal")
+        )
+
+    def _check_not_ended(self):
+        ended = self.filtered(lambda ticket: ticket.state in ENDED_STATES)
+        if ended:
+            raise UserError(
+                self.env._(
+                    "Appeal %(number)s is “%(state)s”: nothing more can be done on it.",
+                    number=ended[0].number,
+                    state=ended[0]._state_label(ended[0].state),
+                )
+            )
+
+    def _withdraw(self, reason):
+        """The office withdraws an appeal that needs no further handling (the customer
+        withdrew it, it duplicates another, it is no appeal) with the reason. Like
+        closing, it ends every clock still open."""
+        self._check_role(OFFICE, self.env._("withdraw an appeal"))
+        self._check_not_ended()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say why the appeal is withdrawn."))
+        # Nobody approves a withdrawn appeal; the approvals already given are evidence.
+        self.sudo().review_ids.filtered(
+            lambda review: review.status in ("waiting", "pending")
+        ).unlink()
+        self._move("withdrawn", "withdrawn", note=reason)
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._("Appeal withdrawn: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _allow_to_remove_reviews(self, values):
+        if values.get("state") == self._cancel_state:
+            return False  # _withdraw keeps the reviews already decided
+        return super()._allow_to_remove_reviews(values)
 
     # ------------------------------------------------------------------
     # Kanban stages and the report approvals (base_tier_validation)

@@ -43,7 +43,8 @@ class SlaSchedule(NamedTuple):
 
     Instants are UTC seconds since the epoch. ``cum[i]`` is the working time from the
     start of the year to the end of interval ``i``; ``dates`` are the local working
-    dates (ordinals) and ``day_ends`` the end of the last work interval of each.
+    dates (ordinals), ``day_ends`` the end of the last work interval of each and
+    ``day_cum`` the working time from the start of the year to that end.
     """
 
     starts: tuple
@@ -51,6 +52,7 @@ class SlaSchedule(NamedTuple):
     cum: tuple
     dates: tuple
     day_ends: tuple
+    day_cum: tuple
     total: float
     confirmed: bool
 
@@ -66,6 +68,28 @@ class SlaSchedule(NamedTuple):
         # min(): float noise may put ``worked`` a hair past the last interval.
         i = min(bisect_left(self.cum, worked), len(self.cum) - 1)
         return self.ends[i] - (self.cum[i] - worked)
+
+    def day_at(self, instant):
+        """Index of the working day on which counting from ``instant`` starts: the day
+        under way, else the next one (``len(dates)`` when none is left this year)."""
+        return bisect_right(self.day_ends, instant)
+
+    def worked_before_day(self, index):
+        """Working seconds of this year before working day ``index``."""
+        return self.day_cum[index - 1] if index else 0.0
+
+    def day_seconds(self, index):
+        return self.day_cum[index] - self.worked_before_day(index)
+
+    def day_position(self, instant):
+        """Working days of this year done before ``instant``, the day under way
+        counting for the share of its own working time already done."""
+        index = self.day_at(instant)
+        if index == len(self.dates):
+            return float(index)
+        before = self.worked_before_day(index)
+        done = max(0.0, self.worked_before(instant) - before)
+        return index + done / (self.day_cum[index] - before)
 
 
 def _to_epoch(value):
@@ -446,12 +470,12 @@ class ResourceCalendar(models.Model):
     # ------------------------------------------------------------------
 
     @ormcache("self.id")
-    def _sla_params(self):
-        """(timezone name, hours per working day): read once, not on every deadline."""
-        return self.tz or "UTC", self.hours_per_day
+    def _sla_tz_name(self):
+        """Read once, not on every deadline."""
+        return self.tz or "UTC"
 
     def _sla_tz(self):
-        return _timezone(self._sla_params()[0])
+        return _timezone(self._sla_tz_name())
 
     @api.model
     def _sla_local(self, instant, tz):
@@ -478,7 +502,7 @@ class ResourceCalendar(models.Model):
             tz.localize(datetime(year + 1, 1, 1)),
             tz=tz,
         )[False]
-        starts, ends, cum, dates, day_ends = [], [], [], [], []
+        starts, ends, cum, dates, day_ends, day_cum = [], [], [], [], [], []
         total = 0.0
         for start, stop, _meta in intervals:
             begin = _to_epoch(start.astimezone(pytz.utc).replace(tzinfo=None))
@@ -489,10 +513,11 @@ class ResourceCalendar(models.Model):
             cum.append(total)
             day = start.date().toordinal()
             if dates and dates[-1] == day:
-                day_ends[-1] = end
+                day_ends[-1], day_cum[-1] = end, total
             else:
                 dates.append(day)
                 day_ends.append(end)
+                day_cum.append(total)
         confirmed = bool(
             self.env["resource.calendar.holiday.year"]
             .sudo()
@@ -510,6 +535,7 @@ class ResourceCalendar(models.Model):
             tuple(cum),
             tuple(dates),
             tuple(day_ends),
+            tuple(day_cum),
             total,
             confirmed,
         )
@@ -626,30 +652,71 @@ class ResourceCalendar(models.Model):
             return start + timedelta(days=duration), False
         if unit == "working_days" and counting == "next_day" and whole and duration:
             return self._sla_working_day_end(start, int(duration))
-        hours = (
-            duration
-            if unit == "working_hours"
-            else duration * self._sla_hours_per_day()
-        )
-        return self._sla_plan_work(start, hours * 3600)
+        if unit == "working_hours":
+            return self._sla_plan_work(start, duration * 3600)
+        return self._sla_plan_work(start, self._sla_day_seconds(start, duration))
 
-    def _sla_hours_per_day(self):
-        hours_per_day = self._sla_params()[1]
-        if not hours_per_day:
-            raise UserError(
-                self.env._(
-                    "The working calendar %(calendar)s has no daily working hours, so it "
-                    "cannot count working days.",
-                    calendar=self.name,
-                )
-            )
-        return hours_per_day
+    def _sla_day_seconds(self, start, days):
+        """Working seconds that ``days`` working days from ``start`` are worth.
+
+        Working days are the calendar's, not ``hours_per_day``: each whole day is the
+        working time of one working day, from the day on which counting starts (the
+        day under way at ``start``, else the next working day); a fraction is that
+        fraction of the working time of that first day (R000-12: half a working day is
+        half of that day's working hours, 2 hours on a 4-hour day).
+        """
+        self.ensure_one()
+        whole, fraction = divmod(days, 1)
+        year = self._sla_local(start, self._sla_tz()).year
+        schedule = self._sla_schedule(year)
+        index = schedule.day_at(_to_epoch(start))
+        while index == len(schedule.dates):
+            year += 1
+            schedule, index = self._sla_schedule(year), 0
+        seconds = fraction * schedule.day_seconds(index)
+        remaining = int(whole)
+        while remaining:
+            taken = min(remaining, len(schedule.dates) - index)
+            seconds += schedule.worked_before_day(
+                index + taken
+            ) - schedule.worked_before_day(index)
+            remaining -= taken
+            if remaining:
+                year += 1
+                schedule, index = self._sla_schedule(year), 0
+        return seconds
+
+    def _sla_working_days(self, start, end):
+        """Working days from ``start`` to ``end`` (0 when ``end`` <= ``start``): each
+        working day counts as one whatever its length, a part of one for the share of
+        its working time."""
+        self.ensure_one()
+        start, end = self._sla_naive_utc(start), self._sla_naive_utc(end)
+        if end <= start:
+            return 0.0
+        return self._sla_span(start, end)[1]
 
     def _sla_add_working_time(self, start, hours):
         """Naive UTC instant ``hours`` working hours after ``start`` (e.g. after a pause)."""
         self.ensure_one()
         self._sla_check(hours, "working_hours")
         return self._sla_plan_work(self._sla_naive_utc(start), hours * 3600)[0]
+
+    def _sla_span(self, start, end):
+        """(working seconds, working days) from ``start`` to ``end``, in one pass over
+        the schedules of the years between (see `_sla_working_days`)."""
+        tz = self._sla_tz()
+        first, last = self._sla_local(start, tz).year, self._sla_local(end, tz).year
+        begin, finish = _to_epoch(start), _to_epoch(end)
+        opening = self._sla_schedule(first)
+        closing = opening if first == last else self._sla_schedule(last)
+        seconds = closing.worked_before(finish) - opening.worked_before(begin)
+        days = closing.day_position(finish) - opening.day_position(begin)
+        for year in range(first, last):
+            schedule = opening if year == first else self._sla_schedule(year)
+            seconds += schedule.total
+            days += len(schedule.dates)
+        return seconds, days
 
     def _sla_worked_seconds(self, start, end):
         tz = self._sla_tz()
@@ -677,18 +744,19 @@ class ResourceCalendar(models.Model):
 
         :return: (overdue_in_unit, overdue_working_days). The first is in the milestone's
             unit: minutes, hours or days of clock time for clock units, working hours or
-            working days (working time / hours per day) on this calendar for working
-            units. The second is the working time overdue in whole working days, rounded
-            up, and at least 1 whenever ``stop`` is after ``deadline`` (C-05), even when
-            the overdue time falls outside working hours. (0, 0) when on time.
+            working days (each working day of this calendar one, whatever its length,
+            see `_sla_working_days`) for working units. The second is the working time
+            overdue in whole working days, rounded up, and at least 1 whenever ``stop``
+            is after ``deadline`` (C-05), even when the overdue time falls outside
+            working hours. (0, 0) when on time.
         """
         self.ensure_one()
         self._sla_check(0, unit)
         deadline, stop = self._sla_naive_utc(deadline), self._sla_naive_utc(stop)
         if stop <= deadline:
             return 0, 0
-        hours = self._sla_worked_seconds(deadline, stop) / 3600
-        days = hours / self._sla_hours_per_day()
+        seconds, days = self._sla_span(deadline, stop)
+        hours = seconds / 3600
         # Rounded first so that float noise never turns exactly 2 days into 3.
         overdue_days = max(1, math.ceil(float_round(days, precision_digits=6)))
         clock = (stop - deadline).total_seconds()

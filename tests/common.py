@@ -21,11 +21,7 @@ class ComplaintCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The tests read system texts in English, whatever language the superuser
-        # (and the demo company) work in.
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         # System texts follow the company's language (Chinese in the demo); the tests
         # read them in English unless they choose a language themselves.
