@@ -341,10 +341,13 @@ class HelpdeskTicketDeadline(models.Model):
             if key not in seen and row["active"]
         ]
         Line.browse(stale).write({"active": False})
+        # Derived bookkeeping, also on appeals whose report is under approval.
         for policy, ticket_ids in policy_of.items():
             tickets.browse(ticket_ids).filtered(
                 lambda ticket, policy=policy: ticket.deadline_policy_id != policy
-            ).write({"deadline_policy_id": policy.id})
+            ).with_context(skip_validation_check=True).write(
+                {"deadline_policy_id": policy.id}
+            )
 
     @api.model
     def _applicable_ticket_ids(self, milestones, tickets):
