@@ -27,7 +27,7 @@ class HelpdeskSpecialTask(models.Model):
         default="company",
         required=True,
     )
-    description = fields.Html(string="Requirements")
+    description = fields.Html(string="Task Requirements")
     state = fields.Selection(
         [
             ("assigned", "Assigned"),

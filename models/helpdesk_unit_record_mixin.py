@@ -64,6 +64,7 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
         )
         records = super().create(vals_list)
         records._check_months_open()
+        records._link_attachments()
         return records
 
     def write(self, vals):
@@ -73,6 +74,7 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
             self._check_unit_member(self.department_id.browse(vals["department_id"]))
         result = super().write(vals)
         self._check_months_open()
+        self._link_attachments()
         return result
 
     def unlink(self):
@@ -83,6 +85,20 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
                 records=", ".join(self.mapped("display_name")),
             )
         )
+
+    def _link_attachments(self):
+        """Files uploaded into the record's evidence belong to it: whoever reads the
+        record (HR, the office) reads them too."""
+        names = [
+            name
+            for name, field in self._fields.items()
+            if field.type == "many2many" and field.comodel_name == "ir.attachment"
+        ]
+        for record in self.sudo():
+            files = record.env["ir.attachment"].union(*(record[name] for name in names))
+            files.filtered(lambda file: not file.res_id).write(
+                {"res_model": record._name, "res_id": record.id}
+            )
 
     def _is_desk_user(self):
         """The response office and HR keep records for any unit."""

@@ -29,7 +29,8 @@ class HelpdeskUnitTraining(models.Model):
         copy=False,
     )
     topic_policy = fields.Boolean(
-        string="Policy", help="E.g. heating service standards, charging rules."
+        string="Policy Briefing",
+        help="E.g. heating service standards, charging rules.",
     )
     topic_communication = fields.Boolean(
         string="Communication", help="E.g. calming emotions, confirming the request."

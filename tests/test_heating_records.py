@@ -116,6 +116,14 @@ class TestHeatingRecords(HeatingCase):
             policy.action_submit()
         policy.attachment_ids = self.attachment("rules.pdf", self.network_manager)
         policy.action_submit()
+        form = policy.with_user(self.hr_officer).web_read(
+            {"attachment_ids": {"fields": {"name": {}}}}
+        )
+        self.assertEqual(
+            [file["name"] for file in form[0]["attachment_ids"]],
+            ["rules.pdf"],
+            "HR's form shows the document the unit uploaded",
+        )
         with self.assertRefused(AccessError, "HR's appraisal officers"):
             policy.action_put_in_force()
         self.assertFalse(
