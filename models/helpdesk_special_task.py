@@ -133,11 +133,24 @@ class HelpdeskSpecialTask(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        assigned = {"name", "origin", "plan_due_date", "deadline", "department_id"}
-        quality = {"quality_standard", "quality_points"}
-        if set(vals) & (assigned | quality):
+        desk_only = {
+            "name",
+            "origin",
+            "plan_due_date",
+            "deadline",
+            "department_id",
+            "quality_standard",
+            "quality_points",
+        }
+        if any(task.state == "done" for task in self):
+            desk_only.add("quality_result")  # what was assessed stays, but for HR
+        if set(vals) & desk_only:
             self._check_desk(self.env._("set a task's deadlines and standard"))
         return super().write(vals)
+
+    def _cancel(self, reason):
+        self._check_desk(self.env._("cancel special tasks"))
+        return super()._cancel(reason)
 
     def action_submit_plan(self):
         """The unit submits its plan, with its milestones and who does what."""

@@ -87,6 +87,7 @@ class HelpdeskTicket(models.Model):
                 .search(
                     [
                         ("milestone_id", "in", preset.escalation_milestone_ids.ids),
+                        ("status", "in", ("running", "breached")),
                         ("reached_at", "=", False),
                         (
                             "deadline",
@@ -94,7 +95,7 @@ class HelpdeskTicket(models.Model):
                             now - timedelta(hours=preset.escalation_grace_hours),
                         ),
                         ("ticket_id.company_id.complaint_preset_id", "=", preset.id),
-                        ("ticket_id.state", "!=", "closed"),
+                        ("ticket_id.state", "not in", ("closed", "withdrawn")),
                     ]
                 )
             )

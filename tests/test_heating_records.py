@@ -646,6 +646,10 @@ class TestHeatingRecords(HeatingCase):
         manager_view.quality_result = 85
         with freeze_time("2025-03-23"):
             manager_view.action_finish()
+        with self.assertRefused(AccessError, "deadlines and standard"):
+            manager_view.quality_result = 95
+        with self.assertRefused(AccessError, "cancel special tasks"):
+            self.cancel(late, "Not ours.", user=self.network_manager)
         self.assertEqual(
             (late.plan_late, late.days_late, late.quality_failed), (False, 3, True)
         )
@@ -705,6 +709,9 @@ class TestHeatingRecords(HeatingCase):
         received = datetime(2025, 3, 10, 2, 0)  # the solution is due in 24 hours
         appeal = self.heating_appeal(self.network, received)
         solved = self.heating_appeal(self.network, received)
+        withdrawn = self.heating_appeal(self.network, received)
+        with freeze_time("2025-03-10 03:00:00"):
+            withdrawn.with_user(self.office_user)._withdraw("A duplicate.")
         self.assertEqual(appeal.authority_tier_id, team)
         Ticket = self.env["helpdesk.ticket"]
         with freeze_time("2025-03-11 01:59:00"):
@@ -734,6 +741,7 @@ class TestHeatingRecords(HeatingCase):
             Ticket._cron_escalate_overdue()
         self.assertEqual(len(appeal.escalation_ids), 1, "once per missed deadline")
         self.assertFalse(solved.escalation_ids)
+        self.assertFalse(withdrawn.escalation_ids, "its clocks ended")
         # A grace period delays it (CONFIG, R003-08).
         self.preset.escalation_grace_hours = 2
         graced = self.heating_appeal(self.billing, received)
