@@ -78,6 +78,7 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
 
     @api.model
     def _next_company_numbers(self, companies):
-        """One new number for each company in ``companies`` (a recordset, repeats allowed)."""
+        """One new number for each company in ``companies`` (a recordset, repeats
+        allowed)."""
         sequences = self._company_number_sequences(companies | companies.browse())
         return [sequences[company]._next() for company in companies]

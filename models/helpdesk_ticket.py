@@ -9,9 +9,9 @@ DESK_GROUPS = (OFFICE, APPRAISAL, LEADER)
 
 
 class HelpdeskTicket(models.Model):
-    """The appeal ledger (R000-01, R003-10): how an appeal came in, what it is about, who
-    handles it, its number; and the one place where creating and writing an appeal hands
-    over to the other concerns of the ticket, each in its own file:
+    """The appeal ledger (R000-01, R003-10): how an appeal came in, what it is about,
+    who handles it, its number; and the one place where creating and writing an appeal
+    hands over to the other concerns of the ticket, each in its own file:
 
     - ``helpdesk_ticket_privacy``: complainant data, masking and recusal;
     - ``helpdesk_ticket_workflow``: the handling steps, HR steps and report approvals;
@@ -53,14 +53,15 @@ class HelpdeskTicket(models.Model):
     )
     platform_deadline = fields.Datetime(
         tracking=True,
-        help="Completion deadline set by the platform; it overrides the internal limits "
-        "(R000-08, R002-19).",
+        help="Completion deadline set by the platform; it overrides the internal "
+        "limits (R000-08, R002-19).",
     )
     registered_at = fields.Datetime(
         default=fields.Datetime.now,
         readonly=True,
         copy=False,
-        help="When the appeal was entered in the system; late entry is a fault (R000-15, R003-12).",
+        help="When the appeal was entered in the system; late entry is a fault "
+        "(R000-15, R003-12).",
     )
     received_at = fields.Datetime(
         string="Received At",
@@ -231,8 +232,9 @@ class HelpdeskTicket(models.Model):
             if not ticket.platform_reference or not ticket.platform_deadline:
                 raise ValidationError(
                     self.env._(
-                        "Appeal “%(title)s” came through the platform %(channel)s: enter "
-                        "the platform reference number and the platform deadline.",
+                        "Appeal “%(title)s” came through the platform %(channel)s: "
+                        "enter the platform reference number and the platform "
+                        "deadline.",
                         title=ticket.name,
                         channel=ticket.channel_id.name,
                     )
@@ -251,7 +253,8 @@ class HelpdeskTicket(models.Model):
             if ticket.occurred_at and ticket.occurred_at > ticket.received_at:
                 raise ValidationError(
                     self.env._(
-                        "The problem cannot have occurred after the appeal was received."
+                        "The problem cannot have occurred after the appeal was "
+                        "received."
                     )
                 )
             if (

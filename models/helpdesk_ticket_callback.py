@@ -4,7 +4,8 @@ from .helpdesk_ticket_workflow import SATISFACTION
 
 
 class HelpdeskTicketCallback(models.Model):
-    """One callback attempt to the customer and, if reached, their rating (R002-21, R003-36)."""
+    """One callback attempt to the customer and, if reached, their rating (R002-21,
+    R003-36)."""
 
     _name = "helpdesk.ticket.callback"
     _description = "Appeal Callback"

@@ -3,7 +3,8 @@ from odoo.exceptions import UserError
 
 
 class HelpdeskTicketCommitment(models.Model):
-    """Something promised to the appellant: an owner, a due date, tracked until done (R002-40)."""
+    """Something promised to the appellant: an owner, a due date, tracked until done
+    (R002-40)."""
 
     _name = "helpdesk.ticket.commitment"
     _description = "Appeal Commitment"
@@ -32,8 +33,8 @@ class HelpdeskTicketCommitment(models.Model):
     last_progress_at = fields.Datetime(
         readonly=True,
         default=fields.Datetime.now,
-        help="The last progress entry, or when the promise was made; no progress for long "
-        "puts the appeal under supervision (R002-43).",
+        help="The last progress entry, or when the promise was made; no progress for "
+        "long puts the appeal under supervision (R002-43).",
     )
 
     def write(self, vals):
