@@ -17,7 +17,7 @@ class HelpdeskLiabilityFindingLine(models.Model):
     company_id = fields.Many2one(related="finding_id.company_id", store=True)
     rule_line_id = fields.Many2one("helpdesk.deduction.rule.line", string="Table Line")
     party = fields.Selection(PARTIES, required=True)
-    department_id = fields.Many2one("hr.department", string="Department")
+    department_id = fields.Many2one("hr.department")
     employee_id = fields.Many2one(
         "hr.employee", string="Person", help="The person liable, where known (R004-02)."
     )

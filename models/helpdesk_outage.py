@@ -112,7 +112,6 @@ class HelpdeskOutage(models.Model):
     )
     hydrant_operation = fields.Selection(
         [("draw", "Draw Water"), ("discharge", "Discharge Water")],
-        string="Hydrant Operation",
     )
 
     # --- Notices ---
@@ -151,7 +150,6 @@ class HelpdeskOutage(models.Model):
         help="Clock hours between the notice to the CSC and the start.",
     )
     notice_breached = fields.Boolean(
-        string="Notice Breached",
         compute="_compute_notice_flags",
         store=True,
         index=True,
@@ -165,7 +163,6 @@ class HelpdeskOutage(models.Model):
         help="How much shorter than required the notice was.",
     )
     customer_notice_breached = fields.Boolean(
-        string="Customer Notice Breached",
         compute="_compute_notice_flags",
         store=True,
         help="Customers of a planned outage were told less than the required hours "

@@ -17,7 +17,6 @@ class HelpdeskOutagePublication(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",
@@ -44,7 +43,6 @@ class HelpdeskOutagePublication(models.Model):
     url = fields.Char(string="Link or Reference")
     published_by_id = fields.Many2one(
         "res.users",
-        string="Published By",
         default=lambda self: self.env.user,
         readonly=True,
     )

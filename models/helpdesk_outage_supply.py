@@ -13,7 +13,6 @@ class HelpdeskOutageSupply(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",

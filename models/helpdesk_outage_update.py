@@ -14,14 +14,12 @@ class HelpdeskOutageUpdate(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     notified_at = fields.Datetime(
-        string="Notified At",
         required=True,
         default=fields.Datetime.now,
         help="When the water company told the customer service center.",
@@ -46,7 +44,6 @@ class HelpdeskOutageUpdate(models.Model):
     )
     logged_by_id = fields.Many2one(
         "res.users",
-        string="Logged By",
         default=lambda self: self.env.user,
         readonly=True,
     )

@@ -50,9 +50,7 @@ class HelpdeskPlatformReply(models.Model):
         string="Reply Text", help="The reply as formatted for the platform."
     )
     submitted_at = fields.Datetime(readonly=True, copy=False, index=True)
-    submitted_by_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True, copy=False
-    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     ack_received_at = fields.Datetime(
         string="Acknowledged At",
         copy=False,

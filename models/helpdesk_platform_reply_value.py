@@ -12,14 +12,12 @@ class HelpdeskPlatformReplyValue(models.Model):
 
     reply_id = fields.Many2one(
         "helpdesk.platform.reply",
-        string="Reply",
         required=True,
         index=True,
         ondelete="cascade",
     )
     field_id = fields.Many2one(
         "helpdesk.platform.handback.field",
-        string="Field",
         required=True,
         ondelete="restrict",
     )

@@ -52,7 +52,6 @@ class HelpdeskPlatformVerdict(models.Model):
         "circulated by 12345 (R002-14); exposure by a media column (R000-42).",
     )
     verdict_date = fields.Date(
-        string="Verdict Date",
         required=True,
         default=fields.Date.context_today,
         index=True,
@@ -125,7 +124,6 @@ class HelpdeskPlatformVerdict(models.Model):
     )
     registered_by_id = fields.Many2one(
         "res.users",
-        string="Registered By",
         default=lambda self: self.env.user,
         readonly=True,
     )

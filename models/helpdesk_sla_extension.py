@@ -29,7 +29,6 @@ class HelpdeskSlaExtension(models.Model):
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         default=lambda self: self.env.user,
         readonly=True,
     )
@@ -48,7 +47,7 @@ class HelpdeskSlaExtension(models.Model):
         readonly=True,
         index=True,
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_at = fields.Datetime(readonly=True)
     decision_note = fields.Text()
     approver_group_id = fields.Many2one(

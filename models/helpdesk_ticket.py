@@ -31,7 +31,6 @@ class HelpdeskTicket(models.Model):
     team_id = fields.Many2one(check_company=True)
     nature_id = fields.Many2one(
         "helpdesk.ticket.nature",
-        string="Nature",
         compute="_compute_nature_id",
         store=True,
         readonly=False,
@@ -46,7 +45,6 @@ class HelpdeskTicket(models.Model):
         related="channel_id.is_platform", store=True, string="Platform Appeal"
     )
     platform_reference = fields.Char(
-        string="Platform Reference",
         tracking=True,
         index="btree_not_null",
         help="The ticket number the transferring platform gave the appeal.",
@@ -64,19 +62,15 @@ class HelpdeskTicket(models.Model):
         "(R000-15, R003-12).",
     )
     received_at = fields.Datetime(
-        string="Received At",
         required=True,
         default=fields.Datetime.now,
         tracking=True,
         help="When the appeal reached the company. Deadlines count from here, not from "
         "the later registration (R000-07, R003-12).",
     )
-    occurred_at = fields.Datetime(
-        string="Occurred At", help="When the problem itself happened (R003-10)."
-    )
+    occurred_at = fields.Datetime(help="When the problem itself happened (R003-10).")
     receiving_department_id = fields.Many2one(
         "hr.department",
-        string="Receiving Department",
         default=lambda self: self.env.user.employee_id.department_id,
         check_company=True,
         help="The unit that first took the appeal; it still ends up in the response "
@@ -108,7 +102,6 @@ class HelpdeskTicket(models.Model):
     )
     section_id = fields.Many2one(
         "hr.department",
-        string="Section",
         tracking=True,
         index=True,
         check_company=True,

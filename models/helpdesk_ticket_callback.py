@@ -20,9 +20,7 @@ class HelpdeskTicketCallback(models.Model):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     called_at = fields.Datetime(required=True, default=fields.Datetime.now)
-    called_by_id = fields.Many2one(
-        "res.users", string="Called By", default=lambda self: self.env.user
-    )
+    called_by_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     channel = fields.Selection(
         [("phone", "Phone"), ("online", "Online Questionnaire"), ("visit", "Visit")],
         required=True,

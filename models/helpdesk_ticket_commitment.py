@@ -20,7 +20,7 @@ class HelpdeskTicketCommitment(models.Model):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     description = fields.Text(required=True)
-    owner_id = fields.Many2one("res.users", string="Owner", required=True)
+    owner_id = fields.Many2one("res.users", required=True)
     due_date = fields.Date(required=True)
     state = fields.Selection(
         [("open", "Open"), ("fulfilled", "Fulfilled")],

@@ -31,7 +31,7 @@ class HelpdeskTicketNature(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
 
     _code_company_uniq = models.UniqueIndex(
         "(code, COALESCE(company_id, 0))", "Each appeal nature needs its own code."

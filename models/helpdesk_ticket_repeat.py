@@ -62,7 +62,6 @@ class HelpdeskTicket(models.Model):
 
     repeat_of_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Repeat Of",
         index="btree_not_null",
         tracking=True,
         copy=False,

@@ -409,7 +409,7 @@ class TestSupervision(SupervisionCase):
             complainant_phone="13905330109", department_id=self.network.id
         )
         action = appeal.with_user(self.office_user).action_issue_supervision_order()
-        Order = self.Order.with_user(self.office_user).with_context(action["context"])
+        Order = self.Order.with_user(self.office_user).with_context(**action["context"])
         with Form(Order) as form:
             self.assertEqual(form.ticket_id, appeal)
             self.assertEqual(form.department_id, self.network)
