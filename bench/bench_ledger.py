@@ -31,8 +31,7 @@ def best_of(function):
 
 
 def prepare(env, size):
-    """Departments, appraisal months and ``size`` ledger lines spread over them
-    (SQL)."""
+    """Departments, appraisal months and ``size`` ledger lines over them (SQL)."""
     company = env.company
     departments = env["hr.department"].create(
         [{"name": f"Bench department {n}"} for n in range(DEPARTMENTS)]

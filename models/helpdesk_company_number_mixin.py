@@ -81,7 +81,6 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
 
     @api.model
     def _next_company_numbers(self, companies):
-        """One new number for each company in ``companies`` (a recordset, repeats
-        allowed)."""
+        """One new number per company in ``companies`` (a recordset, may repeat)."""
         sequences = self._company_number_sequences(companies | companies.browse())
         return [sequences[company]._next() for company in companies]

@@ -4,8 +4,7 @@ from .helpdesk_deduction_rule import PARTIES
 
 
 class HelpdeskLiabilityFindingLine(models.Model):
-    """One liable department of a finding: its party under the rule, share and
-    points."""
+    """One liable department of a finding: its party under the rule, share, points."""
 
     _name = "helpdesk.liability.finding.line"
     _description = "Liable Unit"

@@ -544,8 +544,7 @@ class HelpdeskOutage(models.Model):
 
     @api.constrains("kind", "state", "department_id", "testing_department_id")
     def _check_water_quality_units(self):
-        """R002-33: the water company and the testing center handle an anomaly
-        together."""
+        """R002-33: the water company and testing center handle an anomaly together."""
         for outage in self:
             if outage.kind != "water_quality" or outage.state in ("draft", "cancelled"):
                 continue
@@ -707,8 +706,7 @@ class HelpdeskOutage(models.Model):
         return True
 
     def action_restore(self):
-        """Supply is restored, or the operation or anomaly is over; the CSC is told
-        (R002-30)."""
+        """Supply restored, operation or anomaly over; the CSC is told (R002-30)."""
         self._check_state(("notified", "in_progress"), self.env._("closed"))
         now = fields.Datetime.now()
         for outage in self:
@@ -743,8 +741,7 @@ class HelpdeskOutage(models.Model):
         return True
 
     def action_publish(self):
-        """The CSC published the notice and its updates on every required channel
-        (R002-31)."""
+        """Mark the notice and updates published on every required channel (R002-31)."""
         Publication = self.env["helpdesk.outage.publication"]
         for outage in self:
             gaps = outage._publication_gaps()
@@ -832,8 +829,7 @@ class HelpdeskOutage(models.Model):
         return outage._get_form_action()
 
     def _request_inspection(self):
-        """R002-36: illegal water use brings in the inspection brigade: a to-do for its
-        head."""
+        """R002-36: illegal water use calls in the brigade: a to-do for its head."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         now = fields.Datetime.now()
         for outage in self:

@@ -94,8 +94,7 @@ class HelpdeskOutageUpdate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # One by one: each update is due before the restoration time the previous one
-        # set.
+        # One by one: each update is due before the restoration time the last one set.
         updates = self.browse()
         for vals in vals_list:
             outage = self.env["helpdesk.outage"].browse(vals["outage_id"])

@@ -44,8 +44,7 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
                 )
 
     def _kind_label(self):
-        """The label of the record's `kind` (each model using the mixin defines its
-        kinds)."""
+        """The label of the record's `kind` (each model of the mixin has its kinds)."""
         self.ensure_one()
         return dict(self._fields["kind"]._description_selection(self.env)).get(
             self.kind, ""

@@ -3,8 +3,7 @@ from odoo.exceptions import ValidationError
 
 
 class HelpdeskPlatformReplyValue(models.Model):
-    """The value a hand-back reply gives one of its platform's mandatory fields
-    (R000-29)."""
+    """The value a hand-back reply gives a mandatory field of its platform (R000-29)."""
 
     _name = "helpdesk.platform.reply.value"
     _description = "Platform Hand-back Value"

@@ -348,8 +348,7 @@ class HelpdeskPlatformVerdict(models.Model):
         return result
 
     def _sync_deductions(self):
-        """The deduction table charges verdicts (R000-35 to R000-42): keep their lines
-        in step."""
+        """The table charges verdicts (R000-35 to R000-42): keep their lines in step."""
         self.env["helpdesk.deduction.line"]._sync_process_lines(self.ticket_id)
 
     def action_correct(self, reason):

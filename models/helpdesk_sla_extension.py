@@ -53,8 +53,7 @@ class HelpdeskSlaExtension(models.Model):
     approver_group_id = fields.Many2one(
         related="milestone_id.extension_approver_group_id"
     )
-    # R002-20: on a platform deadline the office asks the platform and records its
-    # answer.
+    # R002-20: on a platform deadline the office asks the platform, records its answer.
     platform_overridden = fields.Boolean(related="line_id.platform_overridden")
     platform_answer = fields.Selection(
         [
@@ -188,8 +187,7 @@ class HelpdeskSlaExtension(models.Model):
                 )
 
     def write(self, vals):
-        # Users record the platform's answer and a note; the decision goes through
-        # _decide.
+        # Users record the platform's answer and a note; _decide makes the decision.
         if not self.env.su and set(vals) - PLATFORM_ANSWER_FIELDS:
             raise UserError(
                 self.env._("An extension request is decided with Approve or Reject.")

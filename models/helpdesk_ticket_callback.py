@@ -4,8 +4,7 @@ from .helpdesk_ticket_workflow import SATISFACTION
 
 
 class HelpdeskTicketCallback(models.Model):
-    """One callback attempt to the customer and, if reached, their rating (R002-21,
-    R003-36)."""
+    """One callback to the customer and, if reached, their rating (R002-21, R003-36)."""
 
     _name = "helpdesk.ticket.callback"
     _description = "Appeal Callback"

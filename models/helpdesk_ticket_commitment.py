@@ -3,8 +3,7 @@ from odoo.exceptions import UserError
 
 
 class HelpdeskTicketCommitment(models.Model):
-    """Something promised to the appellant: an owner, a due date, tracked until done
-    (R002-40)."""
+    """A promise to the appellant: owner, due date, tracked until done (R002-40)."""
 
     _name = "helpdesk.ticket.commitment"
     _description = "Appeal Commitment"

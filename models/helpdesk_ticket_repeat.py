@@ -95,8 +95,7 @@ class HelpdeskTicket(models.Model):
             "name": self.env._("Repeats"),
         }
 
-    # Changing one of these can make an appeal a repeat of another, or stop it being
-    # one.
+    # Changing one of these can make an appeal a repeat of another, or stop it.
     _REPEAT_INPUT_FIELDS = frozenset(
         {
             "partner_id",
@@ -110,8 +109,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _normalize_complainant_phone(self, phone):
-        """The digits that identify a phone: no spaces, dashes, brackets or +86 /
-        0086."""
+        """The digits identifying a phone: no spaces, dashes, brackets or +86 / 0086."""
         digits = re.sub(r"[\s\-()（）]", "", phone or "")
         return re.sub(r"^(?:\+86|0086)", "", digits) or False
 
@@ -288,8 +286,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _repeat_window_end(self, calendar, received_at, days):
-        """The last instant of the window that starts with an appeal received at
-        ``received_at``."""
+        """End of the window opened by an appeal received at ``received_at``."""
         if calendar:
             return calendar._sla_deadline(
                 received_at, days, "calendar_days", "next_day"
@@ -317,8 +314,7 @@ class HelpdeskTicket(models.Model):
         return result
 
     def _on_repeat_chain_changed(self):
-        """Early warnings and supervision for the appeals whose repeat chain just
-        changed."""
+        """Early warnings and supervision for appeals whose repeat chain changed."""
         tickets = self | self._repeat_descendants()
         self.env["helpdesk.early.warning"]._raise_for_tickets(tickets)
         tickets._check_supervision_triggers()

@@ -89,8 +89,7 @@ class ResourceCalendarHolidayYear(models.Model):
         return True
 
     def _ensure_arrangement_activity(self):
-        """Ask a complaint manager, once per provisional year, for the official
-        arrangement."""
+        """Ask a complaint manager, once per provisional year, for the official days."""
         group = self.env.ref(MANAGER)
         managers = group.all_user_ids.filtered(
             lambda user: user.active and not user.share

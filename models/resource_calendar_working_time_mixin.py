@@ -11,8 +11,7 @@ class ResourceCalendarWorkingTimeMixin(models.AbstractModel):
     _description = "Working Time Change Notifier"
 
     def _working_time_spans(self):
-        """``[(calendar, date_from, date_to)]`` these records cover; False is an open
-        end."""
+        """``[(calendar, date_from, date_to)]`` the records cover; False: open end."""
         raise NotImplementedError
 
     def _moves_working_time(self, vals):

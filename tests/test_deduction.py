@@ -53,8 +53,7 @@ class TestDeduction(ComplaintCase):
     def _finding(
         self, appeal, code, severity=False, points=None, departments=None, **values
     ):
-        """Record a finding as HR would in the form; ``points`` by party override the
-        table."""
+        """Record a finding as HR does; ``points`` by party override the table."""
         form = Form(
             self.env["helpdesk.liability.finding"]
             .with_user(self.hr_officer)
@@ -394,8 +393,7 @@ class TestDeduction(ComplaintCase):
         return appeal
 
     def test_r000_32_department_overdue_bands(self):
-        """1 point up to 2 working days late (included), 2 points from 3 (C-05 rounds
-        up)."""
+        """1 point up to 2 working days late (included), 2 from 3 (C-05 rounds up)."""
         expected = {
             "2026-11-04 09:01:00": (1, 1.0),
             "2026-11-06 09:00:00": (2, 1.0),

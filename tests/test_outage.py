@@ -65,8 +65,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_27_forty_eight_hours_is_in_time_a_minute_less_is_a_breach(self):
-        """R002-27: 提前48小时 includes 48 hours; 47 h 59 min is a breach, by 1
-        minute."""
+        """R002-27: 提前48小时 includes 48 hours; 47 h 59 min is a breach by 1 min."""
         self.assertEqual(self.preset.outage_notice_hours, 48)
         self.assertEqual(
             self.env.ref(
@@ -95,8 +94,7 @@ class TestOutage(ComplaintCase):
             ),
             short,
         )
-        # Correcting the notice time clears the flag; an unplanned outage is never
-        # "short".
+        # Correcting the notice time clears the flag; an unplanned one is never "short".
         short.csc_notified_at = utc("2026-11-19 02:00:00")
         self.assertFalse(short.notice_breached)
         short.write(
@@ -105,8 +103,7 @@ class TestOutage(ComplaintCase):
         self.assertFalse(short.notice_breached)
 
     def test_r002_27_notice_hours_come_from_the_preset_in_force(self):
-        """R002-27: N is the preset's editable number, kept on the outage it applied
-        to."""
+        """R002-27: N is the preset's editable number, kept on each outage it set."""
         with freeze_time("2026-11-20 02:00:00"):
             before = self._outage(
                 start_at=utc("2026-11-23 01:00:00"),
@@ -124,8 +121,7 @@ class TestOutage(ComplaintCase):
         self.assertEqual(after.notice_shortfall_hours, 1.0)
 
     def test_r002_27_notice_needs_reason_time_and_area(self):
-        """R002-27: the CSC is told the reason, the time and the area; customers by SMS
-        or notice."""
+        """R002-27: the CSC hears reason, time and area; customers by SMS or notice."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(area=False, start_at=utc("2026-11-21 02:00:00"))
             with self.assertRefused(
@@ -161,8 +157,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_28_unplanned_notice_warning_after_the_threshold(self):
-        """R002-28: 第一时间 has no number; the preset's 30 minutes is still in time,
-        31 is not."""
+        """R002-28: 第一时间 has no number; the preset's 30 min are in time, 31 not."""
         self.assertEqual(self.preset.unplanned_notice_warning_minutes, 30)
         with freeze_time("2026-11-18 00:31:00"):
             on_time = self._outage(
@@ -181,8 +176,7 @@ class TestOutage(ComplaintCase):
         self.assertFalse(late.notice_breached)
 
     def test_r002_29_update_after_the_announced_time_is_late(self):
-        """R002-29: an extension is notified before the restoration time announced
-        last."""
+        """R002-29: an extension is notified before the last announced restoration."""
         outage = self._notified_unplanned()
         Update = self.env["helpdesk.outage.update"].with_user(self.network_manager)
         with freeze_time("2026-11-18 03:59:00"):
@@ -250,8 +244,7 @@ class TestOutage(ComplaintCase):
                 )
 
     def test_r002_30_restoration_reported_at_once(self):
-        """R002-30: the actual restoration time is reported; later than the threshold is
-        flagged."""
+        """R002-30: the restoration is reported; past the threshold is flagged."""
         outage = self._notified_unplanned()
         with freeze_time("2026-11-18 03:00:00"):
             outage.action_start()
@@ -276,8 +269,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_31_each_notice_and_update_on_every_channel(self):
-        """R002-31: website, Weibo and WeChat, with the time, for the notice and each
-        update."""
+        """R002-31: website, Weibo and WeChat, timed, for the notice and each update."""
         outage = self._notified_unplanned()
         self.assertTrue(outage.publication_pending)
         with freeze_time("2026-11-18 00:10:00"):
@@ -328,8 +320,7 @@ class TestOutage(ComplaintCase):
             )
 
     def test_r002_32_emergency_supply_lines(self):
-        """R002-32: emergency supply is logged against the outage: measure, point,
-        time."""
+        """R002-32: emergency supply is logged on the outage: measure, point, time."""
         outage = self._notified_unplanned()
         Supply = self.env["helpdesk.outage.supply"].with_user(self.network_manager)
         supply = Supply.create(
@@ -426,8 +417,7 @@ class TestOutage(ComplaintCase):
             )
 
     def test_r002_35_shutting_off_the_area_creates_an_unplanned_outage(self):
-        """R002-35: valves closed at once: a linked unplanned outage, notified at
-        once."""
+        """R002-35: valves closed: a linked unplanned outage, notified at once."""
         incident = self._water_quality(testing_department_id=self.testing_center.id)
         with self.assertRefused(UserError, "cannot be shut off"):
             incident.action_shut_off_area()
@@ -455,8 +445,7 @@ class TestOutage(ComplaintCase):
             outage.action_shut_off_area()
 
     def test_r002_36_illegal_water_use_calls_in_the_inspection_brigade(self):
-        """R002-36: cause illegal use: the brigade is recorded and its head gets a
-        to-do."""
+        """R002-36: illegal use: the brigade is recorded and its head gets a to-do."""
         incident = self._water_quality(testing_department_id=self.testing_center.id)
         with self.assertRefused(ValidationError, "name the inspection brigade"):
             incident.cause_kind = "illegal_use"
@@ -490,8 +479,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_23_hydrant_notice_logged_before_the_start(self):
-        """R002-23: a hydrant operation notice logged at or after its start is
-        refused."""
+        """R002-23: a hydrant notice logged at or after the start is refused."""
         values = {
             "kind": "hydrant_operation",
             "hydrant_operation": "discharge",
@@ -509,8 +497,7 @@ class TestOutage(ComplaintCase):
                 late.action_notify()
         self.assertEqual(late.state, "draft")
         with freeze_time("2026-11-18 02:30:00"):
-            # A notice typed in after the start is refused even with an earlier stated
-            # time.
+            # A notice typed in after the start is refused, even with an earlier time.
             with self.assertRefused(ValidationError, "logged at 2026-11-18 10:30"):
                 self._outage(csc_notified_at=utc("2026-11-18 01:00:00"), **values)
         self.preset.hydrant_notice_lead_minutes = 60
@@ -556,8 +543,7 @@ class TestOutage(ComplaintCase):
         self.assertEqual(
             len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 3
         )
-        # A handler links an appeal of their own department without write access to the
-        # outage.
+        # A handler links their department's appeal without write access to the outage.
         own = self._appeal(
             name="Burst at the repair yard",
             category_id=self.major.id,
@@ -597,8 +583,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_27_banner_on_appeals_of_a_planned_outage_notified_in_time(self):
-        """R002-27: "a planned outage notified 48 h ahead is shown on the linked
-        appeals"."""
+        """R002-27: a planned outage notified 48 h ahead shows on the linked appeals."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(
                 start_at=utc("2026-11-22 02:00:00"),
@@ -626,8 +611,7 @@ class TestOutage(ComplaintCase):
         unplanned = self._notified_unplanned()
         appeal.outage_id = unplanned
         self.assertFalse(as_office.outage_notice_info)
-        # The form carries the banner, the list the optional column, the search the
-        # filter.
+        # The form has the banner, the list the optional column, the search the filter.
         views = (
             self.env["helpdesk.ticket"]
             .with_user(self.office_user)

@@ -167,8 +167,7 @@ class TestPlatform(ComplaintCase):
 
     @freeze_time(NOW)
     def test_r000_27_files_follow_the_reply(self):
-        """Files uploaded with a reply are filed with it: whoever reads the reply reads
-        them."""
+        """Files uploaded with a reply are filed with it: its readers read them."""
         upload = (
             self.env["ir.attachment"]
             .with_user(self.office_user)
@@ -431,8 +430,7 @@ class TestPlatform(ComplaintCase):
         self.assertIn("archived as wrong", self._notes(self.appeal))
         self.assertIn("平台已撤销该退回", self._notes(self.appeal))
         self.assertFalse(self.appeal.platform_verdict_ids)
-        # A complaint manager alone deletes one (for a record entered on the wrong
-        # database).
+        # Only a complaint manager deletes one (a record entered in the wrong database).
         verdict.with_user(self.complaint_manager).unlink()
         self.assertFalse(verdict.exists())
 
@@ -482,8 +480,7 @@ class TestPlatform(ComplaintCase):
         self.assertEqual(request.state, "approved")
         self.assertEqual(line.deadline, utc("2026-12-04 09:00:00"))
         self.assertIn("Granted", self._notes(appeal))
-        # An own-channel deadline is not the platform's: the office decides alone
-        # (R002-18).
+        # An own-channel deadline is not the platform's: the office decides (R002-18).
         with freeze_time("2026-11-18 01:00:00"):
             own = self._appeal(
                 channel_id=self.env.ref(

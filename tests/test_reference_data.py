@@ -45,8 +45,7 @@ class TestReferenceData(TransactionCase):
         )
 
     def test_r001_03_service_attitude_subcategories(self):
-        """R001-03: four service-problem sub-categories, all counted as service
-        attitude."""
+        """R001-03: four service-problem sub-categories, all counted as attitude."""
         service = self.env.ref("helpdesk_utility_complaint.cat_service")
         self.assertEqual(len(service.child_id), 4)
         self.assertTrue(all(service.child_id.mapped("is_service_attitude")))
@@ -79,8 +78,7 @@ class TestReferenceData(TransactionCase):
         )
 
     def test_r001_02_service_posts(self):
-        """R001-02: eleven service posts; representatives and area managers are the
-        higher tier."""
+        """R001-02: eleven posts; representatives, area managers: the higher tier."""
         posts = self.env["hr.job"].search([("is_service_post", "=", True)])
         self.assertEqual(len(posts), 11)
         high = posts.filtered("is_star_tier_high")

@@ -127,8 +127,7 @@ class TestRepeat(ComplaintCase):
         self.assertEqual(again.sudo().complainant_phone_key, "05332345678")
 
     def test_r003_32_other_category_or_nature_is_not_a_repeat(self):
-        """R003-32: the same problem is the same category; consultations do not
-        count."""
+        """R003-32: same problem means same category; consultations do not count."""
         self._received("2026-03-02 02:00:00", complainant_phone="13905330006")
         other_category = self._received(
             "2026-03-03 02:00:00",

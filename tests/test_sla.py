@@ -141,8 +141,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_r000_04_answered_on_the_spot(self):
-        """R000-04: an appeal answered on the spot needs no leader or verification
-        step."""
+        """R000-04: an appeal answered on the spot skips the leader and verification."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00", nature_id=self.consultation.id)
         with freeze_time("2026-11-18 02:05:00"):
@@ -153,8 +152,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(appeal.deadline_state, "met")
 
     def test_r000_08_platform_deadline_overrides_internal(self):
-        """R000-08, R002-19: the platform deadline replaces the internal one, earlier or
-        later."""
+        """R000-08, R002-19: the platform deadline replaces ours, earlier or later."""
         self._use(self.water_company)
         for platform_deadline in ("2026-11-20 09:00:00", "2026-12-31 09:00:00"):
             appeal = self._received(
@@ -187,8 +185,7 @@ class TestSla(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_17_clock_hours_do_not_skip_holidays(self):
-        """R002-06, R002-17, C-04: 3 minutes and 24 clock hours from dispatch, over
-        National Day."""
+        """R002-06, R002-17, C-04: 3 min, 24 clock hours from dispatch, National Day."""
         self._use(self.hotline)
         appeal = self._received(
             "2026-09-30 01:30:00",
@@ -345,8 +342,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_a_milestone_that_is_not_recurring_runs_once(self):
-        """R000-07: the reply clock runs from receipt once; a second reply changes
-        nothing."""
+        """R000-07: the reply clock runs once from receipt; a 2nd reply is ignored."""
         self._use(self.water_company)
         appeal = self._received("2026-11-16 02:00:00")
         for when in ("2026-11-17 02:00:00", "2026-11-19 02:00:00"):
@@ -461,8 +457,7 @@ class TestSla(ComplaintCase):
             Extension.create(dict(too_far, new_deadline=utc("2026-11-07 01:00:00")))
 
     def test_r000_28_extension_needs_the_right_role(self):
-        """R000-28: extending the 15-working-day limit needs the approver the preset
-        names."""
+        """R000-28: extending the 15-working-day limit needs the preset's approver."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00", department_id=self.network.id)
         line = self._line(appeal, "resolve")
@@ -557,8 +552,7 @@ class TestSla(ComplaintCase):
             self.assertFalse(
                 self._line(appeal, "reply").provisional, "3 WD stay in 2026"
             )
-            # The company learns 2027-01-04 is a day off: the open deadline moves at
-            # once.
+            # The company learns 2027-01-04 is a day off: the open deadline moves now.
             self.env["resource.calendar.leaves"].create(
                 {
                     "name": "Local day off",
@@ -596,8 +590,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_deadline_lines_are_read_only(self):
-        """Reached times come from the workflow: nobody edits a deadline line by
-        hand."""
+        """Reached times come from the workflow: no deadline line is edited by hand."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00")
         with self.assertRaises(AccessError):
@@ -620,8 +613,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(archived.policy_id, self.ref("sla_policy_water_company"))
 
     def test_cron_flags_due_soon_then_breached(self):
-        """The cron warns the owner before the deadline and tells the leader once it
-        passes."""
+        """The cron warns the owner before the deadline, the leader once it passed."""
         self._use(self.hotline)
         self.network.supervising_leader_id = self.complaint_manager
         appeal = self._received(

@@ -190,8 +190,7 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(order.department_id, self.network)
         self.assertIn("3 times", order.reason)
         self.assertRegex(order.name, r"^DB2026-\d{4}$")
-        # Wednesday 2026-09-30 10:00 Beijing; 10-01..10-07 are holidays: 10-08 and
-        # 10-09.
+        # Wednesday 2026-09-30 10:00 Beijing; 10-01..10-07 are off: 10-08 and 10-09.
         self.assertEqual(order.deadline, utc("2026-10-09 09:00:00"))
         self.assertTrue(appeal.has_open_supervision)
         self.assertEqual(appeal.supervision_order_count, 1)

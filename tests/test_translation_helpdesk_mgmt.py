@@ -74,8 +74,7 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         self.assertNotIn("Assign to me", arch)
 
     def test_fields_this_addon_relabels_keep_its_translation(self):
-        # partner_name is helpdesk_mgmt's "Partner Name", relabelled "Complainant Name"
-        # here.
+        # helpdesk_mgmt's partner_name "Partner Name" is relabelled "Complainant Name".
         env = self._chinese_env()
         fields_info = env["helpdesk.ticket"].fields_get(
             ["partner_name", "category_id", "channel_id"]
@@ -103,8 +102,7 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         )
 
     def test_covers_every_record_term_of_helpdesk_mgmt(self):
-        """A helpdesk_mgmt upgrade that adds or moves terms fails here until they are
-        translated."""
+        """A helpdesk_mgmt upgrade with new or moved terms fails until translated."""
         ours = defaultdict(set)
         for entry in self.po:
             ours[entry.msgid] |= record_occurrences(entry)
@@ -120,8 +118,7 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         )
 
     def test_view_terms_match_installed_views(self):
-        # A model_terms translation applies only when its msgid equals a term of the
-        # view arch.
+        # A model_terms translation applies only if its msgid is a term of the arch.
         installed = {
             (f"model_terms:{name}:{res_id}", src)
             for module, kind, name, res_id, src, _value, _comments in (

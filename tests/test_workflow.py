@@ -115,8 +115,7 @@ class TestWorkflow(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r000_04_consultation_answered_on_the_spot(self):
-        """R000-04, R002-04: answered at once, no dispatch; closing needs no
-        callback."""
+        """R000-04, R002-04: answered at once, no dispatch; closed without callback."""
         self._use(self.water_company)
         appeal = self._appeal(nature_id=self.consultation.id)
         with self.assertRefused(UserError, "Final Reply"):
@@ -138,8 +137,7 @@ class TestWorkflow(ComplaintCase):
         )
 
     def test_r000_05_leader_instruction_before_dispatch(self):
-        """R000-05, R000-11: the water company's office asks the leader before
-        dispatching."""
+        """R000-05, R000-11: the water company's office asks the leader first."""
         self._use(self.water_company)
         appeal = self._appeal(department_id=self.network.id)
         with self.assertRefused(UserError, "instruction"):
@@ -259,8 +257,7 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.state, "accepted")
 
     def test_r000_22_report_needs_its_content_and_the_signed_scan(self):
-        """R000-22, R000-23: every item of the report is mandatory, with the signed
-        scan."""
+        """R000-22, R000-23: every report item is mandatory, the signed scan too."""
         self._use(self.water_company)
         appeal = self._dispatched()
         self._as(self.network_handler, appeal).action_accept()
@@ -279,8 +276,7 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(len(appeal.review_ids), 4)
 
     def test_r000_06_approvals_in_fixed_order(self):
-        """R000-06: department head, department leader, CSC leader, GM — none
-        skipped."""
+        """R000-06: department head, department leader, CSC leader, GM, none skipped."""
         self._use(self.water_company)
         appeal = self._reported()
         self.assertEqual(

@@ -2,8 +2,7 @@ from odoo import api, fields, models
 
 
 class ResourceCalendarHolidayImport(models.TransientModel):
-    """Load Chinese holidays and make-up working days into a calendar for a range of
-    years."""
+    """Load Chinese holidays and make-up working days into a calendar for some years."""
 
     _name = "resource.calendar.holiday.import"
     _description = "Load Chinese Holidays"
