@@ -125,7 +125,7 @@ class HelpdeskComplaintPreset(models.Model):
         return self.env["helpdesk.sla.policy"].search([("preset_id", "=", self.id)])
 
     def _compute_step_owner_summary(self):
-        labels = dict(self._handling_step_labels())
+        labels = self._handling_step_labels()
         for preset in self:
             rows = []
             for policy in preset._policies() if preset.id else []:
@@ -167,7 +167,7 @@ class HelpdeskComplaintPreset(models.Model):
     @api.constrains("feature_step_owners")
     def _check_step_owners(self):
         """R004-19: the toggle holds only when every step has its clock and owner."""
-        labels = dict(self._handling_step_labels())
+        labels = self._handling_step_labels()
         for preset in self.filtered("feature_step_owners"):
             policies = preset._policies()
             missing = []
@@ -187,9 +187,9 @@ class HelpdeskComplaintPreset(models.Model):
                 )
 
     def _handling_step_labels(self):
-        return [
-            ("route", self.env._("Routing")),
-            ("accept", self.env._("Acceptance")),
-            ("handle", self.env._("Handling")),
-            ("reply", self.env._("Reply")),
-        ]
+        labels = {}
+        labels["route"] = self.env._("Routing")
+        labels["accept"] = self.env._("Acceptance")
+        labels["handle"] = self.env._("Handling")
+        labels["reply"] = self.env._("Reply")
+        return labels
