@@ -42,6 +42,14 @@ class HelpdeskClosureCheck(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if self.sudo().search_count(
+                [
+                    ("ticket_id", "=", vals.get("ticket_id")),
+                    ("gate", "=", vals.get("gate")),
+                ]
+            ):
+                raise UserError(self.env._("Each check is recorded once per appeal."))
         checks = super().create(vals_list)
         for check in checks:
             ticket = check.ticket_id

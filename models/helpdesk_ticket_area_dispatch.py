@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from ..groups import OFFICE
+
 
 class HelpdeskTicket(models.Model):
     """Dispatch by area (R004-11): under the preset's toggle, an appeal of an area goes
@@ -38,6 +40,7 @@ class HelpdeskTicket(models.Model):
             self.department_id = values["department_id"]
 
     def action_dispatch(self):
+        self._check_role(OFFICE, self.env._("dispatch an appeal"))
         for ticket in self.filtered(
             lambda t: t.state in ("registered", "awaiting_instruction", "handed_back")
         ):

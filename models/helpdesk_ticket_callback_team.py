@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..groups import OFFICE
+
 # How the callback team reaches customers (R004-09: by phone or in person).
 CALLBACK_TEAM_CHANNELS = ("phone", "visit")
 
@@ -52,19 +54,23 @@ class HelpdeskTicket(models.Model):
             return self.callback_user_id
         return super()._office_users()
 
+    # The role is checked before the appeal is read, as the step itself does first.
     def action_answer_on_spot(self):
+        self._check_role(OFFICE, self.env._("answer an appeal on the spot"))
         self._name_callback_staff()
         return super(
             HelpdeskTicket, self.with_context(complaint_callback_step=True)
         ).action_answer_on_spot()
 
     def action_final_reply(self):
+        self._check_role(OFFICE, self.env._("send the final reply"))
         self._name_callback_staff()
         return super(
             HelpdeskTicket, self.with_context(complaint_callback_step=True)
         ).action_final_reply()
 
     def _log_callback(self, values):
+        self._check_role(OFFICE, self.env._("call customers back"))
         team = self._callback_team()
         if team and not self.env.su:
             if self.env.user not in team:

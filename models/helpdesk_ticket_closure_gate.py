@@ -53,6 +53,7 @@ class HelpdeskTicket(models.Model):
         )
 
     def action_close(self):
+        self._check_role(OFFICE, self.env._("close an appeal"))
         for ticket in self:
             missing = ticket._missing_closure_gates()
             if missing:

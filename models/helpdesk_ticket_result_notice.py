@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..groups import OFFICE
 from .helpdesk_result_notice import NOTICE_METHODS
 
 # Events that answer the complainant: the reply milestones stop on them.
@@ -91,13 +92,16 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    # The role is checked before the appeal is read, as the step itself does first.
     def action_answer_on_spot(self):
+        self._check_role(OFFICE, self.env._("answer an appeal on the spot"))
         self._check_result_notice_method()
         result = super().action_answer_on_spot()
         self._log_result_notice()
         return result
 
     def action_final_reply(self):
+        self._check_role(OFFICE, self.env._("send the final reply"))
         self._check_result_notice_method()
         result = super().action_final_reply()
         self._log_result_notice()

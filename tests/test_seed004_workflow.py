@@ -185,7 +185,7 @@ class TestSeed004Workflow(AppealWalkCase):
             self._check(self.network_handler, appeal, gate, f"{gate}: photo on file")
         with self.assertRefused(AccessError, "handling department or the office"):
             self._check(self.hr_officer, appeal, "satisfied")
-        with self.assertRefused(Exception, "once per appeal|unique"):
+        with self.assertRefused(UserError, "once per appeal"):
             self._check(self.network_handler, appeal, "verified")
         with self.assertRefused(UserError, "Customer Satisfied"):
             appeal.with_user(self.office_user).action_close()
@@ -663,3 +663,26 @@ class TestSeed004Workflow(AppealWalkCase):
         self._click(self.office_user, old, "action_final_reply")
         self.assertFalse(old.result_notice_ids.on_time)
         self.assertLess(old.result_notice_ids.reply_deadline, old.replied_at)
+
+    def test_r004_menus_for_their_roles(self):
+        """R004-05, R004-13: the library and focused supervision are in every
+        handler's Appeals menu; difficult appeals in the office's; business lines in
+        the configuration."""
+        Menu = self.env["ir.ui.menu"]
+        menus = {
+            name: self.ref(name).id
+            for name in (
+                "menu_typical_cases",
+                "menu_focused_supervision",
+                "menu_difficult_appeals",
+                "menu_business_lines",
+            )
+        }
+        handler = Menu.with_user(self.network_handler)._visible_menu_ids()
+        office = Menu.with_user(self.office_user)._visible_menu_ids()
+        manager = Menu.with_user(self.complaint_manager)._visible_menu_ids()
+        self.assertIn(menus["menu_typical_cases"], handler)
+        self.assertIn(menus["menu_focused_supervision"], handler)
+        self.assertNotIn(menus["menu_difficult_appeals"], handler)
+        self.assertIn(menus["menu_difficult_appeals"], office)
+        self.assertIn(menus["menu_business_lines"], manager)
