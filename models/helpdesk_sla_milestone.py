@@ -1,5 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+from ..deadline_arithmetic import MilestoneSpec
 
 UNITS = [
     ("minutes", "Minutes"),
@@ -147,3 +150,29 @@ class HelpdeskSlaMilestone(models.Model):
                         name=milestone.name,
                     )
                 )
+
+    def _applies_domain(self):
+        """The appeals this milestone applies to, as a domain list (empty: all)."""
+        self.ensure_one()
+        return safe_eval(self.applies_domain or "[]")
+
+    def _deadline_spec(self):
+        """This milestone as plain values for ``deadline_arithmetic``."""
+        self.ensure_one()
+        return MilestoneSpec(
+            self.id,
+            self.sequence,
+            self.start_event_id.code,
+            frozenset(self.stop_event_ids.mapped("code")),
+            frozenset(self.cancel_event_ids.mapped("code")),
+            self.duration,
+            self.unit,
+            self.counting,
+            self.warning_lead,
+            self.conditional,
+            self.platform_override,
+            frozenset(self.pause_stage_ids.ids),
+            self.recurring,
+            frozenset(self.restart_event_ids.mapped("code")),
+            self.end_outcome,
+        )
