@@ -116,14 +116,17 @@ class YearSchedule(NamedTuple):
     def day_seconds(self, index):
         return self.day_cum[index] - self.worked_before_day(index)
 
-    def day_position(self, instant):
+    def day_position(self, instant, worked=None):
         """Working days of this year done before ``instant``, the day under way
-        counting for the share of its own working time already done."""
+        counting for the share of its own working time already done. ``worked``:
+        ``worked_before(instant)``, when the caller has it."""
         index = self.day_at(instant)
         if index == len(self.dates):
             return float(index)
         before = self.worked_before_day(index)
-        done = max(0.0, self.worked_before(instant) - before)
+        if worked is None:
+            worked = self.worked_before(instant)
+        done = max(0.0, worked - before)
         return index + done / (self.day_cum[index] - before)
 
 
@@ -152,6 +155,7 @@ class WorkingTime:
         self._no_working_time = no_working_time
         self._schedules = {}
         self._year_starts = {}
+        self._last_year = (EPOCH, EPOCH, None)  # (first instant, next year's, year)
 
     # ------------------------------------------------------------------
     # Local time
@@ -178,11 +182,15 @@ class WorkingTime:
 
     def local_year(self, instant):
         """The local year of a naive UTC instant (a year starts at local midnight)."""
+        low, high, year = self._last_year
+        if low <= instant < high:
+            return year
         year = instant.year
         if instant < self.year_start(year):
-            return year - 1
-        if instant >= self.year_start(year + 1):
-            return year + 1
+            year -= 1
+        elif instant >= self.year_start(year + 1):
+            year += 1
+        self._last_year = (self.year_start(year), self.year_start(year + 1), year)
         return year
 
     # ------------------------------------------------------------------
@@ -205,6 +213,8 @@ class WorkingTime:
 
     def provisional(self, first_year, last_year):
         """Whether a year of ``first_year``..``last_year`` is not confirmed."""
+        if first_year == last_year:
+            return not self.year_schedule(first_year).confirmed
         return not all(
             self.year_schedule(year).confirmed
             for year in range(first_year, last_year + 1)
@@ -314,8 +324,12 @@ class WorkingTime:
         begin, finish = to_epoch(start), to_epoch(end)
         opening = self.schedule(first)
         closing = opening if first == last else self.schedule(last)
-        seconds = closing.worked_before(finish) - opening.worked_before(begin)
-        days = closing.day_position(finish) - opening.day_position(begin)
+        worked_at_start = opening.worked_before(begin)
+        worked_at_end = closing.worked_before(finish)
+        seconds = worked_at_end - worked_at_start
+        days = closing.day_position(finish, worked_at_end) - opening.day_position(
+            begin, worked_at_start
+        )
         for year in range(first, last):
             schedule = opening if year == first else self.schedule(year)
             seconds += schedule.total

@@ -68,9 +68,10 @@ class HelpdeskSlaPolicy(models.Model):
     )
 
     def _ticket_domain(self):
-        """The appeals this policy's criteria select (its preset aside)."""
+        """The appeals this policy can be the policy of: its preset is their
+        company's and its criteria all match them (empty criteria match all)."""
         self.ensure_one()
-        domain = Domain.TRUE
+        domain = Domain("company_id.complaint_preset_id", "=", self.preset_id.id)
         if self.company_id:
             domain &= Domain("company_id", "=", self.company_id.id)
         if self.platform_scope != "any":
@@ -87,28 +88,6 @@ class HelpdeskSlaPolicy(models.Model):
         if self.category_ids:
             domain &= Domain("category_id", "child_of", self.category_ids.ids)
         return domain
-
-    def _match_tickets(self, tickets):
-        """{ticket id: policy}: each appeal's policy, the first of these policies (in
-        their order) of its company's preset whose criteria all match it; appeals
-        without one are left out. One query per policy."""
-        Ticket = tickets.with_context(active_test=False)
-        preset_of = {
-            ticket.id: ticket.company_id.complaint_preset_id.id for ticket in tickets
-        }
-        result = {}
-        for policy in self:
-            candidates = [
-                ticket_id
-                for ticket_id, preset_id in preset_of.items()
-                if preset_id == policy.preset_id.id and ticket_id not in result
-            ]
-            if not candidates:
-                continue
-            domain = Domain("id", "in", candidates) & policy._ticket_domain()
-            for ticket_id in Ticket.search(domain).ids:
-                result[ticket_id] = policy
-        return result
 
     def _get_calendar(self, company):
         self.ensure_one()

@@ -1,9 +1,11 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..groups import MANAGER
+from .helpdesk_ticket_deadline import OPEN_STATUSES
 from .helpdesk_ticket_workflow import ENDED_STATES
 
 # Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
@@ -72,29 +74,44 @@ class HelpdeskTicket(models.Model):
         "deadline_ids.ended_at",
     )
     def _compute_sla_summary(self):
-        for ticket in self:
-            lines = ticket.deadline_ids
-            open_lines = lines.filtered(
-                lambda line: (
-                    not line.reached_at
-                    and not line.ended_at
-                    and line.status in ("running", "paused", "breached")
-                )
+        # Two grouped queries for all the appeals: the engine recomputes thousands.
+        Line = self.env["helpdesk.ticket.deadline"].sudo()
+        ticket_ids = [ticket_id for ticket_id in self._origin.ids if ticket_id]
+        open_of = {
+            ticket.id: (deadline, provisional, due_soon)
+            for ticket, deadline, provisional, due_soon in Line._read_group(
+                [
+                    ("ticket_id", "in", ticket_ids),
+                    ("reached_at", "=", False),
+                    ("ended_at", "=", False),
+                    ("status", "in", OPEN_STATUSES),
+                ],
+                ["ticket_id"],
+                ["deadline:min", "provisional:bool_or", "is_due_soon:bool_or"],
             )
-            ticket.next_deadline = min(open_lines.mapped("deadline"), default=False)
-            ticket.deadline_provisional = any(open_lines.mapped("provisional"))
-            if "breached" in lines.mapped("status"):
+        }
+        statuses_of = defaultdict(set)
+        for ticket, status in Line._read_group(
+            [("ticket_id", "in", ticket_ids), ("status", "in", ("breached", "met"))],
+            ["ticket_id", "status"],
+        ):
+            statuses_of[ticket.id].add(status)
+        for ticket in self:
+            has_open = ticket._origin.id in open_of
+            next_deadline, provisional, due_soon = open_of.get(
+                ticket._origin.id, (False, False, False)
+            )
+            statuses = statuses_of[ticket._origin.id]
+            ticket.next_deadline = next_deadline or False
+            ticket.deadline_provisional = bool(provisional)
+            if "breached" in statuses:
                 ticket.deadline_state = "breached"
-            elif any(open_lines.mapped("is_due_soon")):
+            elif due_soon:
                 ticket.deadline_state = "due_soon"
-            elif open_lines:
+            elif has_open:
                 ticket.deadline_state = "on_track"
             else:
-                ticket.deadline_state = (
-                    "met"
-                    if lines.filtered(lambda line: line.status == "met")
-                    else False
-                )
+                ticket.deadline_state = "met" if "met" in statuses else False
 
     # ------------------------------------------------------------------
     # Events and deadlines
