@@ -3,6 +3,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..deadline_arithmetic import MilestoneSpec
+from .stored_domain import parse_stored_domain
 
 UNITS = [
     ("minutes", "Minutes"),
@@ -133,6 +134,19 @@ class HelpdeskSlaMilestone(models.Model):
         default=True, help="An extension must be requested before the deadline passes."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the appeals' deadline trigger fields
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.constrains("duration", "warning_lead", "extension_cap")
     def _check_durations(self):
         for milestone in self:
@@ -150,6 +164,23 @@ class HelpdeskSlaMilestone(models.Model):
                         name=milestone.name,
                     )
                 )
+
+    @api.constrains("applies_domain")
+    def _check_applies_domain(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for milestone in self:
+            try:
+                parse_stored_domain(Ticket, milestone.applies_domain)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Milestone %(name)s: “%(domain)s” is not a valid filter of "
+                        "appeals (%(problem)s).",
+                        name=milestone.name,
+                        domain=milestone.applies_domain,
+                        problem=error,
+                    )
+                ) from error
 
     def _applies_domain(self):
         """The appeals this milestone applies to, as a domain list (empty: all)."""

@@ -89,6 +89,19 @@ class HelpdeskSlaPolicy(models.Model):
             domain &= Domain("category_id", "child_of", self.category_ids.ids)
         return domain
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the appeals' deadline trigger fields
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     def _get_calendar(self, company):
         self.ensure_one()
         return self.calendar_id or company._get_complaint_calendar()

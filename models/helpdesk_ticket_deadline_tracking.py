@@ -1,24 +1,18 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 from ..groups import MANAGER
 from .helpdesk_ticket_deadline import OPEN_STATUSES
 from .helpdesk_ticket_workflow import ENDED_STATES
 
-# Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
-SLA_INPUT_FIELDS = {
-    "channel_id",
-    "nature_id",
-    "category_id",
-    "team_id",
-    "priority",
-    "company_id",
-    "platform_deadline",
-    "pipe_diameter",
-}
+# What the engine reads of an appeal besides the fields its policies and milestones
+# select on (see `_deadline_trigger_fields`): the calendar's company, the platform's
+# deadline.
+ENGINE_INPUT_FIELDS = ("company_id", "platform_deadline")
 
 
 class HelpdeskTicket(models.Model):
@@ -316,5 +310,35 @@ class HelpdeskTicket(models.Model):
             ).write({"occurred_at": vals["received_at"]})
         if vals.get("stage_id"):
             self._record_event("stage_change", stage_id=vals["stage_id"])
-        elif "received_at" in vals or SLA_INPUT_FIELDS & set(vals):
+        elif "received_at" in vals or self._deadline_trigger_fields() & set(vals):
             self._sla_recompute()
+
+    @api.model
+    @tools.ormcache()
+    def _deadline_trigger_fields(self):
+        """The fields of an appeal whose change recomputes its deadlines: those the
+        engine reads, those the active policies' criteria and their milestones'
+        domains select on (a path by its first field), a related or computed field
+        by the fields it is computed from. Cached until a policy or a milestone
+        changes."""
+        Policy = self.env["helpdesk.sla.policy"].sudo().with_context(active_test=True)
+        policies = Policy.search([])
+        domains = [policy._ticket_domain() for policy in policies]
+        domains += [
+            Domain(milestone._applies_domain()) for milestone in policies.milestone_ids
+        ]
+        todo = list(ENGINE_INPUT_FIELDS)
+        for domain in domains:
+            todo += [
+                condition.field_expr.split(".")[0]
+                for condition in domain.iter_conditions()
+            ]
+        names = set()
+        while todo:
+            name = todo.pop()
+            field = self._fields.get(name)
+            if field is None or name in names:
+                continue
+            names.add(name)
+            todo += [path.split(".")[0] for path in self.pool.field_depends[field]]
+        return frozenset(names)

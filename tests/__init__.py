@@ -33,4 +33,5 @@ from . import test_tour_appraisal
 from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction
+from . import test_data_contracts
 from . import test_tour_heating
