@@ -493,6 +493,14 @@ class ResourceCalendar(models.Model):
                 )
             )
 
+    def _sla_working_day_end(self, start, days):
+        """(deadline, provisional): end of working hours on the ``days``-th working day
+        after the local date of ``start`` (C-03: the start day itself never counts)."""
+        self.ensure_one()
+        return self._sla_working_time().working_day_end(
+            self._sla_naive_utc(start), days
+        )
+
     def _sla_deadline(self, start, duration, unit, counting="event"):
         """Deadline of a milestone that starts at ``start``.
 
