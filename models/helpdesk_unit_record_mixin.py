@@ -25,7 +25,6 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
 
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
@@ -77,8 +76,10 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
         self._link_attachments()
         return result
 
-    def unlink(self):
-        raise UserError(
+    # Before the access check, so the user reads why (an ondelete hook comes after
+    # the generic "not allowed to delete").
+    def unlink(self):  # pylint: disable=method-required-super
+        raise UserError(  # pylint: disable=no-raise-unlink
             self.env._(
                 "%(records)s count in the appraisal: cancel them with a reason "
                 "instead of deleting them.",
