@@ -192,7 +192,8 @@ class HelpdeskTicketDeadline(models.Model):
         each run come from ``deadline_arithmetic`` on plain values, and only lines
         whose values changed are written."""
         Line = self.sudo().with_context(active_test=False)
-        policies = self.env["helpdesk.sla.policy"].sudo().search([])
+        # Every active policy: a few configuration records, matched in one query.
+        policies = self.env["helpdesk.sla.policy"].sudo().search([])  # pylint: disable=no-search-all
         facts = self._batch_facts(tickets, policies)
         existing = facts["lines"]
         to_create, to_write, seen = [], defaultdict(list), set()

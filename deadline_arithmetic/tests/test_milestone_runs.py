@@ -96,6 +96,7 @@ class TestRuns(unittest.TestCase):
 
 class TestRunValues(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.time, _years = working_time(confirmed={2026})
 
     def values(self, milestone, events, now, **kwargs):
@@ -256,7 +257,8 @@ class TestRunValues(unittest.TestCase):
 
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=2).result
-    print(
+    # The totals .ci/test counts, on the standard output it reads.
+    print(  # pylint: disable=print-used
         f"UNITTEST run={result.testsRun} failures={len(result.failures)} "
         f"errors={len(result.errors)} skipped={len(result.skipped)}",
         flush=True,

@@ -29,6 +29,7 @@ SHORT_FRIDAYS = {
 
 class TestWorkingHours(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.time, self.years = working_time(confirmed={2026})
 
     def test_c04_working_hours_skip_lunch_nights_and_weekends(self):
@@ -135,6 +136,7 @@ class TestFractionsOfADay(unittest.TestCase):
     the day on which counting starts."""
 
     def setUp(self):
+        super().setUp()
         self.time, _years = working_time(
             week=SHORT_FRIDAYS, makeup_days={date(2026, 3, 14): 4}
         )
@@ -167,6 +169,7 @@ class TestOverdue(unittest.TestCase):
     one whenever late."""
 
     def setUp(self):
+        super().setUp()
         self.time, _years = working_time()
         self.friday_end = bj(2026, 3, 13, 17)
 
@@ -245,7 +248,8 @@ class TestNoWorkingTime(unittest.TestCase):
 
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=2).result
-    print(
+    # The totals .ci/test counts, on the standard output it reads.
+    print(  # pylint: disable=print-used
         f"UNITTEST run={result.testsRun} failures={len(result.failures)} "
         f"errors={len(result.errors)} skipped={len(result.skipped)}",
         flush=True,
