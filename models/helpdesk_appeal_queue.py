@@ -1,5 +1,8 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
+
+from .stored_domain import parse_stored_domain
 
 
 class HelpdeskAppealQueue(models.Model):
@@ -29,12 +32,29 @@ class HelpdeskAppealQueue(models.Model):
     color = fields.Integer()
     appeal_count = fields.Integer(compute="_compute_appeal_count")
 
+    def _domain_variables(self):
+        return {"uid": self.env.uid, "context_today": fields.Date.context_today(self)}
+
     def _appeal_domain(self):
         self.ensure_one()
-        return safe_eval(
-            self.domain or "[]",
-            {"uid": self.env.uid, "context_today": fields.Date.context_today(self)},
-        )
+        return safe_eval(self.domain or "[]", self._domain_variables())
+
+    @api.constrains("domain")
+    def _check_domain(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for queue in self:
+            try:
+                parse_stored_domain(Ticket, queue.domain, queue._domain_variables())
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Queue %(name)s: “%(domain)s” is not a valid filter of "
+                        "appeals (%(problem)s).",
+                        name=queue.name,
+                        domain=queue.domain,
+                        problem=error,
+                    )
+                ) from error
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_appeal_count(self):

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from .stored_domain import parse_stored_domain
+
 
 class HelpdeskScorecardTemplate(models.Model):
     """The scorecard a preset appraises its units with: a base, dimensions and items.
@@ -109,17 +111,23 @@ class HelpdeskScorecardTemplate(models.Model):
 
     @api.constrains("unit_domain", "activity_domain")
     def _check_domains(self):
+        variables = self.env["helpdesk.scorecard.item"]._domain_placeholders()
         for template in self:
-            for text in (template.unit_domain, template.activity_domain):
+            for text, model, variables_of in (
+                (template.unit_domain, self.env["hr.department"], {}),
+                (template.activity_domain, self.env["helpdesk.ticket"], variables),
+            ):
                 try:
-                    if not isinstance(safe_eval(text or "[]"), list):
-                        raise ValueError(text)
-                except Exception as error:
+                    parse_stored_domain(model, text, variables_of)
+                except ValueError as error:
                     raise ValidationError(
                         self.env._(
-                            "Template %(template)s: %(domain)s is not a valid filter.",
+                            "Template %(template)s: %(domain)s is not a valid filter "
+                            "of %(model)s (%(problem)s).",
                             template=template.name,
                             domain=text,
+                            model=model._description,
+                            problem=error,
                         )
                     ) from error
 

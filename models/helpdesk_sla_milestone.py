@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+from ..deadline_arithmetic import MilestoneSpec
+from .stored_domain import parse_stored_domain
 
 UNITS = [
     ("minutes", "Minutes"),
@@ -130,6 +134,19 @@ class HelpdeskSlaMilestone(models.Model):
         default=True, help="An extension must be requested before the deadline passes."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the appeals' deadline trigger fields
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.constrains("duration", "warning_lead", "extension_cap")
     def _check_durations(self):
         for milestone in self:
@@ -147,3 +164,46 @@ class HelpdeskSlaMilestone(models.Model):
                         name=milestone.name,
                     )
                 )
+
+    @api.constrains("applies_domain")
+    def _check_applies_domain(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for milestone in self:
+            try:
+                parse_stored_domain(Ticket, milestone.applies_domain)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Milestone %(name)s: “%(domain)s” is not a valid filter of "
+                        "appeals (%(problem)s).",
+                        name=milestone.name,
+                        domain=milestone.applies_domain,
+                        problem=error,
+                    )
+                ) from error
+
+    def _applies_domain(self):
+        """The appeals this milestone applies to, as a domain list (empty: all)."""
+        self.ensure_one()
+        return safe_eval(self.applies_domain or "[]")
+
+    def _deadline_spec(self):
+        """This milestone as plain values for ``deadline_arithmetic``."""
+        self.ensure_one()
+        return MilestoneSpec(
+            self.id,
+            self.sequence,
+            self.start_event_id.code,
+            frozenset(self.stop_event_ids.mapped("code")),
+            frozenset(self.cancel_event_ids.mapped("code")),
+            self.duration,
+            self.unit,
+            self.counting,
+            self.warning_lead,
+            self.conditional,
+            self.platform_override,
+            frozenset(self.pause_stage_ids.ids),
+            self.recurring,
+            frozenset(self.restart_event_ids.mapped("code")),
+            self.end_outcome,
+        )

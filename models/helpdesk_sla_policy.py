@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 
 class HelpdeskSlaPolicy(models.Model):
@@ -66,31 +67,40 @@ class HelpdeskSlaPolicy(models.Model):
         "helpdesk.sla.milestone", "policy_id", string="Milestones"
     )
 
-    def _matches(self, ticket):
+    def _ticket_domain(self):
+        """The appeals this policy can be the policy of: its preset is their
+        company's and its criteria all match them (empty criteria match all)."""
         self.ensure_one()
-        if self.company_id and self.company_id != ticket.company_id:
-            return False
-        if self.platform_scope != "any" and ticket.is_platform != (
-            self.platform_scope == "platform"
+        domain = Domain("company_id.complaint_preset_id", "=", self.preset_id.id)
+        if self.company_id:
+            domain &= Domain("company_id", "=", self.company_id.id)
+        if self.platform_scope != "any":
+            domain &= Domain("is_platform", "=", self.platform_scope == "platform")
+        for criterion, field_name in (
+            ("channel_ids", "channel_id"),
+            ("nature_ids", "nature_id"),
+            ("team_ids", "team_id"),
         ):
-            return False
-        if self.channel_ids and ticket.channel_id not in self.channel_ids:
-            return False
-        if self.nature_ids and ticket.nature_id not in self.nature_ids:
-            return False
-        if self.team_ids and ticket.team_id not in self.team_ids:
-            return False
-        if self.priority and ticket.priority != self.priority:
-            return False
+            if self[criterion]:
+                domain &= Domain(field_name, "in", self[criterion].ids)
+        if self.priority:
+            domain &= Domain("priority", "=", self.priority)
         if self.category_ids:
-            ancestors = {
-                int(part)
-                for part in (ticket.category_id.parent_path or "").split("/")
-                if part
-            }
-            if not ancestors & set(self.category_ids.ids):
-                return False
-        return True
+            domain &= Domain("category_id", "child_of", self.category_ids.ids)
+        return domain
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the appeals' deadline trigger fields
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
 
     def _get_calendar(self, company):
         self.ensure_one()

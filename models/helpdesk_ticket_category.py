@@ -31,6 +31,11 @@ class HelpdeskTicketCategory(models.Model):
         help="Falls in the reporting scope for major supply or drainage emergencies "
         "(R002-26).",
     )
+    is_planned_outage = fields.Boolean(
+        string="Planned Outage",
+        help="An incident registered from an appeal of this category is a planned "
+        "outage (R002-27).",
+    )
     is_water_quality = fields.Boolean(
         string="Water Quality",
         help="Water-quality anomalies need a joint site visit with the testing center "

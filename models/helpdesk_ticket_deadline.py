@@ -1,11 +1,14 @@
 from collections import defaultdict
-from datetime import timedelta
-from typing import NamedTuple
+from itertools import repeat
+
+from psycopg2 import sql
 
 from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tools import split_every
-from odoo.tools.safe_eval import safe_eval
 
+from ..deadline_arithmetic import CLOCK_SECONDS, milestone_runs, run_values
 from ..groups import APPRAISAL
 
 STATUSES = [
@@ -16,7 +19,6 @@ STATUSES = [
     ("breached", "Breached"),
     ("cancelled", "Not Needed"),
 ]
-CLOCK_SECONDS = {"minutes": 60, "clock_hours": 3600, "calendar_days": 86400}
 OPEN_STATUSES = ("running", "paused", "breached")
 SYNC_BATCH = 1000
 # What the engine computes for a line, compared with the stored row before writing.
@@ -34,47 +36,15 @@ LINE_VALUES = [
     "platform_overridden",
     "ended_at",
 ]
-
-
-class MilestoneSpec(NamedTuple):
-    """A milestone read once per batch into plain values: the engine's inner loop runs
-    per ticket and milestone, where ORM attribute access would dominate."""
-
-    id: int
-    sequence: int
-    start: str
-    stops: frozenset
-    cancels: frozenset
-    duration: float
-    unit: str
-    counting: str
-    warning_lead: float
-    conditional: bool
-    platform_override: bool
-    pause_stages: frozenset
-    recurring: bool
-    restarts: frozenset
-    end_outcome: str
-
-    @classmethod
-    def of(cls, milestone):
-        return cls(
-            milestone.id,
-            milestone.sequence,
-            milestone.start_event_id.code,
-            frozenset(milestone.stop_event_ids.mapped("code")),
-            frozenset(milestone.cancel_event_ids.mapped("code")),
-            milestone.duration,
-            milestone.unit,
-            milestone.counting,
-            milestone.warning_lead,
-            milestone.conditional,
-            milestone.platform_override,
-            frozenset(milestone.pause_stage_ids.ids),
-            milestone.recurring,
-            frozenset(milestone.restart_event_ids.mapped("code")),
-            milestone.end_outcome,
-        )
+# Stored related values the engine gives when it creates a line.
+GIVEN_RELATED = ("sequence", "policy_id", "company_id", "department_id")
+# What the engine reads of an appeal.
+TICKET_VALUES = (
+    "company_id",
+    "department_id",
+    "platform_deadline",
+    "deadline_policy_id",
+)
 
 
 class HelpdeskTicketDeadline(models.Model):
@@ -218,123 +188,46 @@ class HelpdeskTicketDeadline(models.Model):
             self._sync_batch(self.env["helpdesk.ticket"].sudo().browse(batch_ids), now)
 
     def _sync_batch(self, tickets, now):
+        """Everything a batch needs is read in a few set-based queries, the values of
+        each run come from ``deadline_arithmetic`` on plain values, and only lines
+        whose values changed are written."""
         Line = self.sudo().with_context(active_test=False)
-        policies = (
-            self.env["helpdesk.sla.policy"]
-            .sudo()
-            .search([("preset_id", "in", tickets.company_id.complaint_preset_id.ids)])
-        )
-        specs_of = {
-            policy.id: [
-                MilestoneSpec.of(milestone) for milestone in policy.milestone_ids
-            ]
-            for policy in policies
-        }
-        events_of = defaultdict(list)
-        for row in (
-            self.env["helpdesk.ticket.event"]
-            .sudo()
-            .search_read(
-                [("ticket_id", "in", tickets.ids)],
-                ["ticket_id", "event_code", "occurred_at", "stage_id"],
-                order="occurred_at, id",
-                load=False,
-            )
-        ):
-            events_of[row["ticket_id"]].append(
-                (row["event_code"], row["occurred_at"], row["stage_id"])
-            )
-        extension_of = {
-            row["line_id"]: row["new_deadline"]
-            for row in self.env["helpdesk.sla.extension"]
-            .sudo()
-            .search_read(
-                [("ticket_id", "in", tickets.ids), ("state", "=", "approved")],
-                ["line_id", "new_deadline"],
-                order="decided_at, id",
-                load=False,
-            )
-        }
-        applicable = self._applicable_ticket_ids(policies.milestone_ids, tickets)
-        ending = self.env["helpdesk.sla.event"]._ending_codes()
-        existing = {
-            (row["ticket_id"], row["milestone_id"], row["occurrence"]): row
-            for row in Line.search_read(
-                [("ticket_id", "in", tickets.ids)],
-                [*LINE_VALUES, "ticket_id", "milestone_id", "occurrence", "active"],
-                load=False,
-            )
-        }
-        to_create, seen, policy_of, calendars = [], set(), defaultdict(list), {}
-        for ticket in tickets:
-            company = ticket.company_id
-            policy = next(
-                (
-                    p
-                    for p in policies
-                    if p.preset_id == company.complaint_preset_id and p._matches(ticket)
-                ),
-                policies.browse(),
-            )
-            policy_of[policy].append(ticket.id)
-            if not policy:
-                continue
-            if (policy, company) not in calendars:
-                calendars[policy, company] = policy._get_calendar(company)
-            calendar = calendars[policy, company]
-            all_events = events_of[ticket.id]
-            # Closing or withdrawing ends the appeal's clocks: nothing after it counts.
-            end = next(
-                (i for i, event in enumerate(all_events) if event[0] in ending), None
-            )
-            for spec in specs_of[policy.id]:
-                if ticket.id not in applicable[spec.id]:
-                    continue
-                ended_at, ticket_events = None, all_events
-                if end is not None and spec.end_outcome != "runs_on":
-                    ended_at, ticket_events = all_events[end][1], all_events[: end + 1]
-                # No line before a clock starts; a recurring milestone has one per run.
-                for occurrence, events in enumerate(
-                    self._runs(spec, ticket_events), start=1
-                ):
-                    key = (ticket.id, spec.id, occurrence)
-                    row = existing.get(key)
-                    values = self._milestone_values(
-                        spec,
-                        calendar,
-                        events,
-                        ticket.platform_deadline,
-                        extension_of.get(row["id"]) if row else None,
-                        now,
-                        ended_at,
-                    )
-                    seen.add(key)
-                    if row is None:
-                        # Related stored values given here are not recomputed one by one.
-                        to_create.append(
-                            values
-                            | {
-                                "ticket_id": ticket.id,
-                                "milestone_id": spec.id,
-                                "occurrence": occurrence,
-                                "sequence": spec.sequence,
-                                "policy_id": policy.id,
-                                "company_id": company.id,
-                                "department_id": ticket.department_id.id,
-                            }
-                        )
-                        continue
-                    changes = {
-                        name: value
-                        for name, value in values.items()
-                        if row[name] != (value or False)
+        # Every active policy: a few configuration records, matched in one query.
+        policies = self.env["helpdesk.sla.policy"].sudo().search([])  # pylint: disable=no-search-all
+        facts = self._batch_facts(tickets, policies)
+        existing = facts["lines"]
+        to_create, to_write, seen = [], defaultdict(list), set()
+        for ticket, spec, occurrence, values in self._batch_runs(facts, now):
+            key = (ticket["id"], spec.id, occurrence)
+            seen.add(key)
+            row = existing.get(key)
+            if row is None:
+                to_create.append(
+                    values
+                    | {
+                        "ticket_id": ticket["id"],
+                        "milestone_id": spec.id,
+                        "occurrence": occurrence,
+                        "sequence": spec.sequence,
+                        "policy_id": ticket["policy"].id,
+                        "company_id": ticket["company_id"],
+                        "department_id": ticket["department_id"],
                     }
-                    if not row["active"]:
-                        changes["active"] = True
-                    if changes:
-                        Line.browse(row["id"]).write(changes)
+                )
+                continue
+            changes = {
+                name: value
+                for name, value in values.items()
+                if row[name] != (value or False)
+            }
+            if not row["active"]:
+                changes["active"] = True
+            if changes:
+                to_write[tuple(changes.items())].append(row["id"])
+        for changes, line_ids in to_write.items():
+            Line.browse(line_ids).write(dict(changes))
         if to_create:
-            Line.create(to_create)
+            self._create_lines(to_create)
         stale = [
             row["id"]
             for key, row in existing.items()
@@ -342,164 +235,238 @@ class HelpdeskTicketDeadline(models.Model):
         ]
         Line.browse(stale).write({"active": False})
         # Derived bookkeeping, also on appeals whose report is under approval.
-        for policy, ticket_ids in policy_of.items():
-            tickets.browse(ticket_ids).filtered(
-                lambda ticket, policy=policy: ticket.deadline_policy_id != policy
-            ).with_context(skip_validation_check=True).write(
+        new_policy = defaultdict(list)
+        for ticket in facts["tickets"]:
+            if ticket["deadline_policy_id"] != ticket["policy"].id:
+                new_policy[ticket["policy"]].append(ticket["id"])
+        for policy, ticket_ids in new_policy.items():
+            tickets.browse(ticket_ids).with_context(skip_validation_check=True).write(
                 {"deadline_policy_id": policy.id}
             )
 
-    @api.model
-    def _applicable_ticket_ids(self, milestones, tickets):
-        """Per milestone, the tickets its `applies_domain` selects (one query each)."""
-        result = {}
-        for milestone in milestones:
-            domain = safe_eval(milestone.applies_domain or "[]")
-            if domain:
-                result[milestone.id] = set(
-                    tickets.with_context(active_test=False)
-                    .search([("id", "in", tickets.ids), *domain])
-                    .ids
+    def _create_lines(self, vals_list):
+        """Insert lines from the engine's values (all with the same keys), then
+        tell the ORM what ``create`` would: defaults, who and when, the fields that
+        depend on lines (the appeals' deadline summary), constraints.
+
+        The engine creates up to four lines per appeal, and ``create`` spent more
+        on each (defaults, conversions and caches field by field, the related values
+        computed again) than the engine on its values; like Odoo's reconciliation,
+        derived rows are written with one statement per thousand.
+        """
+        Line = self.sudo().with_context(active_test=False)
+        names = list(vals_list[0])
+        defaults = Line.default_get(
+            [
+                name
+                for name, field in Line._fields.items()
+                if field.store
+                and field.column_type
+                and name not in names
+                and name not in ("id", *LOG_ACCESS_COLUMNS)
+            ]
+        )
+        now, uid = self.env.cr.now(), self.env.uid
+        defaults.update(create_uid=uid, create_date=now, write_uid=uid, write_date=now)
+        columns = [*names, *defaults]
+        nullable = [Line._fields[name].type != "boolean" for name in columns]
+        rows = [
+            [
+                None if value is False and null else value
+                for value, null in zip(
+                    [*vals.values(), *defaults.values()], nullable, strict=True
                 )
-            else:
-                result[milestone.id] = set(tickets.ids)
-        return result
-
-    @api.model
-    def _runs(self, spec, events):
-        """The events of each run of a milestone, each list starting with its start event.
-
-        ``events`` are the ticket's ``(code, occurred_at, stage_id)`` in time order. A
-        milestone runs from its first start event; a recurring one runs again from each
-        start or restart event after the previous run stopped or was cancelled, e.g. the
-        acceptance clock of a re-dispatch after a hand-back, or of a redo.
-        """
-        starts, ended = [], True
-        for index, (code, _at, _stage) in enumerate(events):
-            if ended and (code == spec.start or (starts and code in spec.restarts)):
-                starts.append(index)
-                if not spec.recurring:
-                    break
-                ended = False
-            elif starts and (code in spec.stops or code in spec.cancels):
-                ended = True
-        ends = [*starts[1:], len(events)][: len(starts)]
-        return [events[begin:end] for begin, end in zip(starts, ends, strict=True)]
-
-    @api.model
-    def _milestone_values(
-        self, spec, calendar, events, platform_deadline, extended_to, now, ended_at=None
-    ):
-        """The line values of one run of a milestone: ``events`` start with its start
-        event and end before the next run's. ``ended_at``: when the appeal was closed
-        or withdrawn, for a milestone that ends with it."""
-        start = events[0][1]
-        stop = next((at for code, at, _stage in events if code in spec.stops), None)
-        cancelled = any(
-            code in spec.cancels and (stop is None or at < stop)
-            for code, at, _stage in events
+            ]
+            for vals in vals_list
+        ]
+        inserted = self.env.cr.execute_values(
+            sql.SQL("INSERT INTO {} ({}) VALUES %s RETURNING id").format(
+                sql.Identifier(Line._table),
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+            ),
+            rows,
+            page_size=SYNC_BATCH,
+            fetch=True,
         )
-        base, provisional = calendar._sla_deadline(
-            start, spec.duration, spec.unit, spec.counting
-        )
-        deadline, overridden = base, False
-        if spec.platform_override and platform_deadline:
-            deadline, provisional, overridden = platform_deadline, False, True
-        if extended_to:
-            deadline = extended_to
-        # A run without its stop event ends with the appeal.
-        ended_at = not stop and not cancelled and ended_at
-        end = stop or ended_at or now
-        paused_amount, paused_now = self._paused_amount(spec, calendar, events, end)
-        if paused_amount:
-            deadline = self._shift(calendar, spec.unit, deadline, paused_amount)
-        warning_at = self._warning_at(calendar, spec, start, deadline)
-        values = {
-            "start_at": start,
-            "base_deadline": base,
-            "deadline": deadline,
-            "warning_at": warning_at or False,
-            "reached_at": stop or False,
-            "provisional": provisional,
-            "platform_overridden": overridden,
-            "is_due_soon": False,
-            "overdue_duration": 0.0,
-            "overdue_working_days": 0,
-            "ended_at": ended_at or False,
+        lines = Line.browse([line_id for (line_id,) in inserted])
+        # The values as a fetch would cache them, so that nothing is read back.
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True):
+            Line._fields[name]._insert_cache(lines, values)
+        for field in Line._fields.values():
+            if field.store and field.type in ("one2many", "many2many"):
+                field._insert_cache(lines, repeat(()))
+        self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list}
+        ).invalidate_recordset(["deadline_ids"], flush=False)
+        lines.modified(Line._fields, create=True)
+        for name in GIVEN_RELATED:
+            self.env.remove_to_compute(Line._fields[name], lines)
+        lines._validate_fields(columns)
+        return lines
+
+    def _batch_facts(self, tickets, policies):
+        """What the lines of ``tickets`` are made of, read in four queries: the
+        appeals (see `_batch_tickets`), their events in time order, their approved
+        extensions (the latest decision wins) and their stored lines, archived ones
+        included."""
+        ticket_ids = tickets.ids
+        events = defaultdict(list)
+        for row in self._read_rows(
+            self.env["helpdesk.ticket.event"],
+            [("ticket_id", "in", ticket_ids)],
+            ["ticket_id", "event_code", "occurred_at", "stage_id"],
+            order="occurred_at, id",
+        ):
+            events[row["ticket_id"]].append(
+                (row["event_code"], row["occurred_at"], row["stage_id"])
+            )
+        return {
+            "tickets": self._batch_tickets(tickets, policies),
+            "events": events,
+            "extensions": {
+                row["line_id"]: row["new_deadline"]
+                for row in self._read_rows(
+                    self.env["helpdesk.sla.extension"],
+                    [("ticket_id", "in", ticket_ids), ("state", "=", "approved")],
+                    ["line_id", "new_deadline"],
+                    order="decided_at, id",
+                )
+            },
+            "lines": {
+                (row["ticket_id"], row["milestone_id"], row["occurrence"]): row
+                for row in self._read_rows(
+                    self,
+                    [("ticket_id", "in", ticket_ids)],
+                    [*LINE_VALUES, "ticket_id", "milestone_id", "occurrence", "active"],
+                    active_test=False,
+                )
+            },
         }
-        if cancelled:
-            status = "cancelled"
-        elif stop:
-            status = "met" if stop <= deadline else "breached"
-        elif ended_at:
-            # Ending the appeal cannot undo a deadline that had already passed.
-            late = not spec.conditional and ended_at > deadline
-            status = (
-                "breached" if late or spec.end_outcome == "breached" else "cancelled"
-            )
-        elif spec.conditional:
-            status = "pending"
-        elif paused_now:
-            status = "paused"
-        else:
-            status = "breached" if now > deadline else "running"
-            values["is_due_soon"] = status == "running" and bool(
-                warning_at and now >= warning_at
-            )
-        values["status"] = status
-        if status == "breached":
-            overdue, overdue_days = calendar._sla_overdue(deadline, end, spec.unit)
-            values.update(
-                overdue_duration=round(overdue, 2), overdue_working_days=overdue_days
-            )
-        return values
 
-    @api.model
-    def _paused_amount(self, spec, calendar, events, end):
-        """Time spent in the milestone's pause stages from its start until ``end``.
+    def _batch_tickets(self, tickets, policies):
+        """The appeals as rows of ``TICKET_VALUES`` with their ``policy``, the first
+        of ``policies`` whose domain selects them (empty if none), and the ids of the
+        milestones of their policy that apply to them (``milestone_ids``).
 
-        Returns (amount, paused at end): seconds for clock units, working hours otherwise.
+        One query: every policy's and every milestone's domain is a column of it.
         """
-        if not spec.pause_stages:
-            return 0, False
-        amount, paused_since = 0, None
-        for code, at, stage in events:
-            if code != "stage_change" or at > end:
-                continue
-            if stage in spec.pause_stages and paused_since is None:
-                paused_since = at
-            elif stage not in spec.pause_stages and paused_since is not None:
-                amount += self._measure(calendar, spec.unit, paused_since, at)
-                paused_since = None
-        if paused_since is not None:
-            amount += self._measure(calendar, spec.unit, paused_since, end)
-        return amount, paused_since is not None
-
-    @api.model
-    def _measure(self, calendar, unit, start, end):
-        if unit in CLOCK_SECONDS:
-            return (end - start).total_seconds()
-        return calendar._sla_work_hours(start, end)
-
-    @api.model
-    def _shift(self, calendar, unit, deadline, amount):
-        if unit in CLOCK_SECONDS:
-            return deadline + timedelta(seconds=amount)
-        return calendar._sla_deadline(deadline, amount, "working_hours")[0]
-
-    @api.model
-    def _warning_at(self, calendar, spec, start, deadline):
-        if not spec.warning_lead:
-            return None
-        if spec.unit in CLOCK_SECONDS:
-            return deadline - timedelta(
-                seconds=spec.warning_lead * CLOCK_SECONDS[spec.unit]
+        Ticket = tickets.sudo()
+        policy_list = list(policies)
+        milestone_list = list(
+            policies.milestone_ids.filtered(
+                lambda milestone: milestone._applies_domain()
             )
-        lead_hours = spec.warning_lead
-        if spec.unit == "working_days":
-            lead_hours = calendar._sla_day_seconds(start, spec.warning_lead) / 3600
-        budget = calendar._sla_work_hours(start, deadline) - lead_hours
-        return calendar._sla_deadline(start, max(budget, 0), "working_hours")[0]
+        )
+        unconditional = {
+            policy: set(policy.milestone_ids.ids) - {m.id for m in milestone_list}
+            for policy in policy_list
+        }
+        query = Ticket._search(
+            [("id", "in", tickets.ids)], order="id", active_test=False
+        )
+        names = ("id", *TICKET_VALUES)
+        conditions = [
+            *(policy._ticket_domain() for policy in policy_list),
+            *(Domain(milestone._applies_domain()) for milestone in milestone_list),
+        ]
+        columns = [
+            *(Ticket._field_to_sql(Ticket._table, name, query) for name in names),
+            *(
+                condition.optimize_full(Ticket)._to_sql(Ticket, Ticket._table, query)
+                for condition in conditions
+            ),
+        ]
+        rows = []
+        for values in self.env.execute_query(query.select(*columns)):
+            row = dict(zip(names, (value or False for value in values), strict=False))
+            policy_matches = values[len(names) : len(names) + len(policy_list)]
+            row["policy"] = next(
+                (
+                    policy
+                    for policy, match in zip(policy_list, policy_matches, strict=True)
+                    if match
+                ),
+                policies.browse(),
+            )
+            milestone_matches = values[len(names) + len(policy_list) :]
+            row["milestone_ids"] = unconditional.get(row["policy"], set()) | {
+                milestone.id
+                for milestone, match in zip(
+                    milestone_list, milestone_matches, strict=True
+                )
+                if match
+            }
+            rows.append(row)
+        return rows
+
+    @api.model
+    def _read_rows(self, model, domain, field_names, order=None, active_test=True):
+        """Stored values of the records of ``model`` matching ``domain``, as one dict
+        per record with its ``id`` (empty values False, like ``search_read``), in one
+        query: reading records field by field was the engine's largest cost."""
+        model = model.sudo()
+        query = model._search(domain, order=order, active_test=active_test)
+        names = ["id", *field_names]
+        return [
+            {
+                name: False if value is None else value
+                for name, value in zip(names, values, strict=True)
+            }
+            for values in self.env.execute_query(
+                query.select(
+                    *(model._field_to_sql(model._table, name, query) for name in names)
+                )
+            )
+        ]
+
+    def _batch_runs(self, facts, now):
+        """(appeal row, milestone spec, occurrence, values) of every run of every
+        milestone that applies to the appeals of the batch."""
+        specs_of, working_times = {}, {}
+        ending = self.env["helpdesk.sla.event"]._ending_codes()
+        for ticket in facts["tickets"]:
+            policy = ticket["policy"]
+            if not policy:
+                continue
+            if policy not in specs_of:
+                specs_of[policy] = [
+                    milestone._deadline_spec() for milestone in policy.milestone_ids
+                ]
+            calendar_key = (policy, ticket["company_id"])
+            if calendar_key not in working_times:
+                company = self.env["res.company"].browse(ticket["company_id"])
+                working_times[calendar_key] = policy._get_calendar(
+                    company
+                )._sla_working_time()
+            working_time = working_times[calendar_key]
+            all_events = facts["events"][ticket["id"]]
+            # Closing or withdrawing ends the appeal's clocks: nothing after it counts.
+            end = next(
+                (i for i, event in enumerate(all_events) if event[0] in ending), None
+            )
+            for spec in specs_of[policy]:
+                if spec.id not in ticket["milestone_ids"]:
+                    continue
+                ended_at, events = None, all_events
+                if end is not None and spec.end_outcome != "runs_on":
+                    ended_at, events = all_events[end][1], all_events[: end + 1]
+                # No line before a clock starts; a recurring milestone has one per run.
+                for occurrence, run in enumerate(milestone_runs(spec, events), start=1):
+                    row = facts["lines"].get((ticket["id"], spec.id, occurrence))
+                    yield (
+                        ticket,
+                        spec,
+                        occurrence,
+                        run_values(
+                            spec,
+                            working_time,
+                            run,
+                            ticket["platform_deadline"],
+                            row and facts["extensions"].get(row["id"]),
+                            now,
+                            ended_at,
+                        ),
+                    )
 
     # ------------------------------------------------------------------
     # Cron: flag what is about to breach and what breached

@@ -1,22 +1,18 @@
+from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 from ..groups import MANAGER
+from .helpdesk_ticket_deadline import OPEN_STATUSES
 from .helpdesk_ticket_workflow import ENDED_STATES
 
-# Fields a deadline policy or milestone selects on: changing one re-matches the deadlines.
-SLA_INPUT_FIELDS = {
-    "channel_id",
-    "nature_id",
-    "category_id",
-    "team_id",
-    "priority",
-    "company_id",
-    "platform_deadline",
-    "pipe_diameter",
-}
+# What the engine reads of an appeal besides the fields its policies and milestones
+# select on (see `_deadline_trigger_fields`): the calendar's company, the platform's
+# deadline.
+ENGINE_INPUT_FIELDS = ("company_id", "platform_deadline")
 
 
 class HelpdeskTicket(models.Model):
@@ -72,29 +68,44 @@ class HelpdeskTicket(models.Model):
         "deadline_ids.ended_at",
     )
     def _compute_sla_summary(self):
-        for ticket in self:
-            lines = ticket.deadline_ids
-            open_lines = lines.filtered(
-                lambda line: (
-                    not line.reached_at
-                    and not line.ended_at
-                    and line.status in ("running", "paused", "breached")
-                )
+        # Two grouped queries for all the appeals: the engine recomputes thousands.
+        Line = self.env["helpdesk.ticket.deadline"].sudo()
+        ticket_ids = [ticket_id for ticket_id in self._origin.ids if ticket_id]
+        open_of = {
+            ticket.id: (deadline, provisional, due_soon)
+            for ticket, deadline, provisional, due_soon in Line._read_group(
+                [
+                    ("ticket_id", "in", ticket_ids),
+                    ("reached_at", "=", False),
+                    ("ended_at", "=", False),
+                    ("status", "in", OPEN_STATUSES),
+                ],
+                ["ticket_id"],
+                ["deadline:min", "provisional:bool_or", "is_due_soon:bool_or"],
             )
-            ticket.next_deadline = min(open_lines.mapped("deadline"), default=False)
-            ticket.deadline_provisional = any(open_lines.mapped("provisional"))
-            if "breached" in lines.mapped("status"):
+        }
+        statuses_of = defaultdict(set)
+        for ticket, status in Line._read_group(
+            [("ticket_id", "in", ticket_ids), ("status", "in", ("breached", "met"))],
+            ["ticket_id", "status"],
+        ):
+            statuses_of[ticket.id].add(status)
+        for ticket in self:
+            has_open = ticket._origin.id in open_of
+            next_deadline, provisional, due_soon = open_of.get(
+                ticket._origin.id, (False, False, False)
+            )
+            statuses = statuses_of[ticket._origin.id]
+            ticket.next_deadline = next_deadline or False
+            ticket.deadline_provisional = bool(provisional)
+            if "breached" in statuses:
                 ticket.deadline_state = "breached"
-            elif any(open_lines.mapped("is_due_soon")):
+            elif due_soon:
                 ticket.deadline_state = "due_soon"
-            elif open_lines:
+            elif has_open:
                 ticket.deadline_state = "on_track"
             else:
-                ticket.deadline_state = (
-                    "met"
-                    if lines.filtered(lambda line: line.status == "met")
-                    else False
-                )
+                ticket.deadline_state = "met" if "met" in statuses else False
 
     # ------------------------------------------------------------------
     # Events and deadlines
@@ -299,5 +310,36 @@ class HelpdeskTicket(models.Model):
             ).write({"occurred_at": vals["received_at"]})
         if vals.get("stage_id"):
             self._record_event("stage_change", stage_id=vals["stage_id"])
-        elif "received_at" in vals or SLA_INPUT_FIELDS & set(vals):
+        elif "received_at" in vals or self._deadline_trigger_fields() & set(vals):
             self._sla_recompute()
+
+    @api.model
+    @tools.ormcache()
+    def _deadline_trigger_fields(self):
+        """The fields of an appeal whose change recomputes its deadlines: those the
+        engine reads, those the active policies' criteria and their milestones'
+        domains select on (a path by its first field), a related or computed field
+        by the fields it is computed from. Cached until a policy or a milestone
+        changes."""
+        Policy = self.env["helpdesk.sla.policy"].sudo().with_context(active_test=True)
+        # Every active policy: a few configuration records.
+        policies = Policy.search([])  # pylint: disable=no-search-all
+        domains = [policy._ticket_domain() for policy in policies]
+        domains += [
+            Domain(milestone._applies_domain()) for milestone in policies.milestone_ids
+        ]
+        todo = list(ENGINE_INPUT_FIELDS)
+        for domain in domains:
+            todo += [
+                condition.field_expr.split(".")[0]
+                for condition in domain.iter_conditions()
+            ]
+        names = set()
+        while todo:
+            name = todo.pop()
+            field = self._fields.get(name)
+            if field is None or name in names:
+                continue
+            names.add(name)
+            todo += [path.split(".")[0] for path in self.pool.field_depends[field]]
+        return frozenset(names)

@@ -95,7 +95,7 @@ class HelpdeskTicket(models.Model):
         category = self.category_id
         if category.is_water_quality:
             kind = "water_quality"
-        elif category.code == "water_outage_planned":
+        elif category.is_planned_outage:
             kind = "planned"
         else:
             kind = "unplanned"

@@ -929,8 +929,8 @@ class HelpdeskTicket(models.Model):
         """The kanban stage follows the workflow: dragging a card cannot skip a step."""
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
         for ticket in self:
-            states = (stage.complaint_states or "").replace(" ", "").split(",")
-            if stage.complaint_states and ticket.state not in states:
+            states = stage._complaint_state_list()
+            if states and ticket.state not in states:
                 raise UserError(
                     self.env._(
                         "Appeal %(number)s moves with its workflow buttons; it cannot be put in "

@@ -1,20 +1,18 @@
 import functools
 import logging
-import math
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import float_round, ormcache
+from odoo.tools import ormcache
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
+from ..deadline_arithmetic import COUNTINGS, UNITS, WorkingTime, YearSchedule
 from .resource_calendar_makeup_day import IMPORT_SOURCES
 
 _logger = logging.getLogger(__name__)
@@ -28,76 +26,10 @@ except (
     _logger.debug("chinesecalendar or holidays is not installed")
     chinese_calendar = holidays_lib = None
 
-EPOCH = datetime(1970, 1, 1)
 # pytz objects are immutable; looking one up per deadline showed in profiles.
 _timezone = functools.lru_cache(maxsize=32)(pytz.timezone)
-CLOCK_UNITS = ("minutes", "clock_hours", "calendar_days")
-WORKING_UNITS = ("working_hours", "working_days")
-COUNTINGS = ("event", "next_day")
 # Context key: a bulk change (holiday import) notifies once at its end, not per record.
 DEFER_HOOK = "defer_working_time_hook"
-
-
-class SlaSchedule(NamedTuple):
-    """One local year of a calendar's effective working time, as plain numbers.
-
-    Instants are UTC seconds since the epoch. ``cum[i]`` is the working time from the
-    start of the year to the end of interval ``i``; ``dates`` are the local working
-    dates (ordinals), ``day_ends`` the end of the last work interval of each and
-    ``day_cum`` the working time from the start of the year to that end.
-    """
-
-    starts: tuple
-    ends: tuple
-    cum: tuple
-    dates: tuple
-    day_ends: tuple
-    day_cum: tuple
-    total: float
-    confirmed: bool
-
-    def worked_before(self, instant):
-        """Working seconds of this year before ``instant``."""
-        i = bisect_right(self.starts, instant) - 1
-        if i < 0:
-            return 0.0
-        return self.cum[i] - max(0.0, self.ends[i] - instant)
-
-    def instant_at(self, worked):
-        """The instant at which ``worked`` (0 < worked <= total) seconds are done."""
-        # min(): float noise may put ``worked`` a hair past the last interval.
-        i = min(bisect_left(self.cum, worked), len(self.cum) - 1)
-        return self.ends[i] - (self.cum[i] - worked)
-
-    def day_at(self, instant):
-        """Index of the working day on which counting from ``instant`` starts: the day
-        under way, else the next one (``len(dates)`` when none is left this year)."""
-        return bisect_right(self.day_ends, instant)
-
-    def worked_before_day(self, index):
-        """Working seconds of this year before working day ``index``."""
-        return self.day_cum[index - 1] if index else 0.0
-
-    def day_seconds(self, index):
-        return self.day_cum[index] - self.worked_before_day(index)
-
-    def day_position(self, instant):
-        """Working days of this year done before ``instant``, the day under way
-        counting for the share of its own working time already done."""
-        index = self.day_at(instant)
-        if index == len(self.dates):
-            return float(index)
-        before = self.worked_before_day(index)
-        done = max(0.0, self.worked_before(instant) - before)
-        return index + done / (self.day_cum[index] - before)
-
-
-def _to_epoch(value):
-    return (value - EPOCH).total_seconds()
-
-
-def _from_epoch(seconds):
-    return EPOCH + timedelta(seconds=seconds)
 
 
 def _min_open(a, b):
@@ -466,7 +398,7 @@ class ResourceCalendar(models.Model):
         return action
 
     # ------------------------------------------------------------------
-    # SLA arithmetic on an in-memory schedule per (calendar, year)
+    # SLA arithmetic: deadline_arithmetic on a cached schedule per (calendar, year)
     # ------------------------------------------------------------------
 
     @ormcache("self.id")
@@ -502,22 +434,6 @@ class ResourceCalendar(models.Model):
             tz.localize(datetime(year + 1, 1, 1)),
             tz=tz,
         )[False]
-        starts, ends, cum, dates, day_ends, day_cum = [], [], [], [], [], []
-        total = 0.0
-        for start, stop, _meta in intervals:
-            begin = _to_epoch(start.astimezone(pytz.utc).replace(tzinfo=None))
-            end = _to_epoch(stop.astimezone(pytz.utc).replace(tzinfo=None))
-            total += end - begin
-            starts.append(begin)
-            ends.append(end)
-            cum.append(total)
-            day = start.date().toordinal()
-            if dates and dates[-1] == day:
-                day_ends[-1], day_cum[-1] = end, total
-            else:
-                dates.append(day)
-                day_ends.append(end)
-                day_cum.append(total)
         confirmed = bool(
             self.env["resource.calendar.holiday.year"]
             .sudo()
@@ -529,33 +445,25 @@ class ResourceCalendar(models.Model):
                 ]
             )
         )
-        return SlaSchedule(
-            tuple(starts),
-            tuple(ends),
-            tuple(cum),
-            tuple(dates),
-            tuple(day_ends),
-            tuple(day_cum),
-            total,
-            confirmed,
+        return YearSchedule.from_intervals(
+            [(start, stop) for start, stop, _meta in intervals], confirmed
         )
 
-    def _sla_schedule(self, year):
-        schedule = self._sla_year_schedule(year)
-        if not schedule.total:
-            raise UserError(
-                self.env._(
-                    "The working calendar %(calendar)s has no working time in %(year)s.",
-                    calendar=self.name,
-                    year=year,
-                )
-            )
-        return schedule
+    def _sla_working_time(self):
+        """This calendar's working time for ``deadline_arithmetic``: build one per
+        batch of deadlines, it keeps the schedules it reads."""
+        self.ensure_one()
+        return WorkingTime(
+            self._sla_tz(), self._sla_year_schedule, self._sla_no_working_time
+        )
 
-    def _sla_provisional(self, first_year, last_year):
-        return not all(
-            self._sla_year_schedule(year).confirmed
-            for year in range(first_year, last_year + 1)
+    def _sla_no_working_time(self, year):
+        return UserError(
+            self.env._(
+                "The working calendar %(calendar)s has no working time in %(year)s.",
+                calendar=self.name,
+                year=year,
+            )
         )
 
     @api.model
@@ -567,7 +475,7 @@ class ResourceCalendar(models.Model):
         return value
 
     def _sla_check(self, duration, unit, counting="event"):
-        if unit not in CLOCK_UNITS + WORKING_UNITS:
+        if unit not in UNITS:
             raise UserError(self.env._("Unknown deadline unit: %(unit)s.", unit=unit))
         if counting not in COUNTINGS:
             raise UserError(
@@ -585,43 +493,13 @@ class ResourceCalendar(models.Model):
                 )
             )
 
-    def _sla_plan_work(self, start, seconds):
-        """(deadline, provisional) after ``seconds`` of working time from ``start``.
-
-        Counting starts at the next working period when ``start`` is outside one; a
-        deadline that lands on the end of a period stays there (17:00, not 08:00 next day).
-        """
-        tz = self._sla_tz()
-        first_year = year = self._sla_local(start, tz).year
-        if not seconds:
-            return start, self._sla_provisional(year, year)
-        instant = _to_epoch(start)
-        schedule = self._sla_schedule(year)
-        done = schedule.worked_before(instant)
-        remaining = seconds
-        while remaining > schedule.total - done:
-            remaining -= schedule.total - done
-            year += 1
-            schedule = self._sla_schedule(year)
-            done = 0.0
-        deadline = _from_epoch(schedule.instant_at(done + remaining))
-        return deadline, self._sla_provisional(first_year, year)
-
     def _sla_working_day_end(self, start, days):
         """(deadline, provisional): end of working hours on the ``days``-th working day
         after the local date of ``start`` (C-03: the start day itself never counts)."""
-        tz = self._sla_tz()
-        local_day = self._sla_local(start, tz).date()
-        first_year = year = local_day.year
-        schedule = self._sla_schedule(year)
-        index = bisect_right(schedule.dates, local_day.toordinal())
-        while days > len(schedule.dates) - index:
-            days -= len(schedule.dates) - index
-            year += 1
-            schedule = self._sla_schedule(year)
-            index = 0
-        deadline = _from_epoch(schedule.day_ends[index + days - 1])
-        return deadline, self._sla_provisional(first_year, year)
+        self.ensure_one()
+        return self._sla_working_time().working_day_end(
+            self._sla_naive_utc(start), days
+        )
 
     def _sla_deadline(self, start, duration, unit, counting="event"):
         """Deadline of a milestone that starts at ``start``.
@@ -636,135 +514,46 @@ class ResourceCalendar(models.Model):
         """
         self.ensure_one()
         self._sla_check(duration, unit, counting)
-        start = self._sla_naive_utc(start)
-        whole = float(duration).is_integer()
-        if unit == "minutes":
-            return start + timedelta(minutes=duration), False
-        if unit == "clock_hours":
-            return start + timedelta(hours=duration), False
-        if unit == "calendar_days":
-            if counting == "next_day" and whole:
-                tz = self._sla_tz()
-                last_day = self._sla_local(start, tz).date() + timedelta(
-                    days=int(duration)
-                )
-                return self._sla_utc(last_day, tz, time(23, 59, 59)), False
-            return start + timedelta(days=duration), False
-        if unit == "working_days" and counting == "next_day" and whole and duration:
-            return self._sla_working_day_end(start, int(duration))
-        if unit == "working_hours":
-            return self._sla_plan_work(start, duration * 3600)
-        return self._sla_plan_work(start, self._sla_day_seconds(start, duration))
-
-    def _sla_day_seconds(self, start, days):
-        """Working seconds that ``days`` working days from ``start`` are worth.
-
-        Working days are the calendar's, not ``hours_per_day``: each whole day is the
-        working time of one working day, from the day on which counting starts (the
-        day under way at ``start``, else the next working day); a fraction is that
-        fraction of the working time of that first day (R000-12: half a working day is
-        half of that day's working hours, 2 hours on a 4-hour day).
-        """
-        self.ensure_one()
-        whole, fraction = divmod(days, 1)
-        year = self._sla_local(start, self._sla_tz()).year
-        schedule = self._sla_schedule(year)
-        index = schedule.day_at(_to_epoch(start))
-        while index == len(schedule.dates):
-            year += 1
-            schedule, index = self._sla_schedule(year), 0
-        seconds = fraction * schedule.day_seconds(index)
-        remaining = int(whole)
-        while remaining:
-            taken = min(remaining, len(schedule.dates) - index)
-            seconds += schedule.worked_before_day(
-                index + taken
-            ) - schedule.worked_before_day(index)
-            remaining -= taken
-            if remaining:
-                year += 1
-                schedule, index = self._sla_schedule(year), 0
-        return seconds
+        return self._sla_working_time().deadline(
+            self._sla_naive_utc(start), duration, unit, counting
+        )
 
     def _sla_working_days(self, start, end):
         """Working days from ``start`` to ``end`` (0 when ``end`` <= ``start``): each
         working day counts as one whatever its length, a part of one for the share of
         its working time."""
         self.ensure_one()
-        start, end = self._sla_naive_utc(start), self._sla_naive_utc(end)
-        if end <= start:
-            return 0.0
-        return self._sla_span(start, end)[1]
+        return self._sla_working_time().working_days(
+            self._sla_naive_utc(start), self._sla_naive_utc(end)
+        )
 
     def _sla_add_working_time(self, start, hours):
-        """Naive UTC instant ``hours`` working hours after ``start`` (e.g. after a pause)."""
+        """Naive UTC instant ``hours`` working hours after ``start`` (e.g. after a
+        pause)."""
         self.ensure_one()
         self._sla_check(hours, "working_hours")
-        return self._sla_plan_work(self._sla_naive_utc(start), hours * 3600)[0]
-
-    def _sla_span(self, start, end):
-        """(working seconds, working days) from ``start`` to ``end``, in one pass over
-        the schedules of the years between (see `_sla_working_days`)."""
-        tz = self._sla_tz()
-        first, last = self._sla_local(start, tz).year, self._sla_local(end, tz).year
-        begin, finish = _to_epoch(start), _to_epoch(end)
-        opening = self._sla_schedule(first)
-        closing = opening if first == last else self._sla_schedule(last)
-        seconds = closing.worked_before(finish) - opening.worked_before(begin)
-        days = closing.day_position(finish) - opening.day_position(begin)
-        for year in range(first, last):
-            schedule = opening if year == first else self._sla_schedule(year)
-            seconds += schedule.total
-            days += len(schedule.dates)
-        return seconds, days
-
-    def _sla_worked_seconds(self, start, end):
-        tz = self._sla_tz()
-        first, last = self._sla_local(start, tz).year, self._sla_local(end, tz).year
-        begin, finish = _to_epoch(start), _to_epoch(end)
-        if first == last:
-            schedule = self._sla_schedule(first)
-            return schedule.worked_before(finish) - schedule.worked_before(begin)
-        schedule = self._sla_schedule(first)
-        seconds = schedule.total - schedule.worked_before(begin)
-        for year in range(first + 1, last):
-            seconds += self._sla_schedule(year).total
-        return seconds + self._sla_schedule(last).worked_before(finish)
+        return self._sla_working_time().plan_work(
+            self._sla_naive_utc(start), hours * 3600
+        )[0]
 
     def _sla_work_hours(self, start, end):
-        """Working hours between two naive UTC instants (0 when ``end`` <= ``start``)."""
+        """Working hours between two naive UTC instants (0 when ``end`` <=
+        ``start``)."""
         self.ensure_one()
-        start, end = self._sla_naive_utc(start), self._sla_naive_utc(end)
-        if end <= start:
-            return 0.0
-        return self._sla_worked_seconds(start, end) / 3600
+        return self._sla_working_time().work_hours(
+            self._sla_naive_utc(start), self._sla_naive_utc(end)
+        )
 
     def _sla_overdue(self, deadline, stop, unit):
         """How late ``stop`` is against ``deadline``.
 
-        :return: (overdue_in_unit, overdue_working_days). The first is in the milestone's
-            unit: minutes, hours or days of clock time for clock units, working hours or
-            working days (each working day of this calendar one, whatever its length,
-            see `_sla_working_days`) for working units. The second is the working time
-            overdue in whole working days, rounded up, and at least 1 whenever ``stop``
-            is after ``deadline`` (C-05), even when the overdue time falls outside
-            working hours. (0, 0) when on time.
+        :return: (overdue_in_unit, overdue_working_days), see
+            ``WorkingTime.overdue``: in the milestone's unit, and in whole working days
+            rounded up, at least 1 whenever ``stop`` is after ``deadline`` (C-05).
+            (0, 0) when on time.
         """
         self.ensure_one()
         self._sla_check(0, unit)
-        deadline, stop = self._sla_naive_utc(deadline), self._sla_naive_utc(stop)
-        if stop <= deadline:
-            return 0, 0
-        seconds, days = self._sla_span(deadline, stop)
-        hours = seconds / 3600
-        # Rounded first so that float noise never turns exactly 2 days into 3.
-        overdue_days = max(1, math.ceil(float_round(days, precision_digits=6)))
-        clock = (stop - deadline).total_seconds()
-        in_unit = {
-            "minutes": clock / 60,
-            "clock_hours": clock / 3600,
-            "calendar_days": clock / 86400,
-            "working_hours": hours,
-            "working_days": days,
-        }[unit]
-        return in_unit, overdue_days
+        return self._sla_working_time().overdue(
+            self._sla_naive_utc(deadline), self._sla_naive_utc(stop), unit
+        )

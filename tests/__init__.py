@@ -34,6 +34,7 @@ from . import test_heating_records
 from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction
+from . import test_data_contracts
 from . import test_tour_heating
 from . import test_report_rates
 from . import test_report_due_dates

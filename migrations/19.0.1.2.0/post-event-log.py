@@ -1,4 +1,5 @@
-"""19.0.1.2.0: events logged by hand, how milestones end with the appeal, withdrawal.
+"""19.0.1.2.0: events logged by hand, how milestones end with the appeal, withdrawal,
+the planned-outage flag of categories.
 
 The shipped records are noupdate, so an existing database does not get the values of
 the fields this version adds to them: they are read from the data files and written
@@ -31,6 +32,7 @@ NEW_FIELDS = {
     "helpdesk.complaint.preset": ("event_backdate_hours",),
     "helpdesk.ticket.stage": ("complaint_states",),
     "helpdesk.appeal.queue": ("domain",),
+    "helpdesk.ticket.category": ("is_planned_outage",),
 }
 FILES = (
     "helpdesk_sla_event_data.xml",
@@ -40,6 +42,7 @@ FILES = (
     "helpdesk_complaint_preset_data.xml",
     "helpdesk_workflow_data.xml",
     "helpdesk_appeal_queue_data.xml",
+    "helpdesk_ticket_category_data.xml",
 )
 # Records of other models in these files whose new values are set here as well.
 ONLY_XMLIDS = {
