@@ -25,6 +25,7 @@
         "security/helpdesk_scorecard_security.xml",
         "security/helpdesk_report_security.xml",
         "security/helpdesk_heating_security.xml",
+        "security/helpdesk_duty_shift_security.xml",
         "data/ir_sequence_data.xml",
         "data/helpdesk_complaint_preset_data.xml",
         "data/helpdesk_ticket_nature_data.xml",
@@ -50,6 +51,7 @@
         "data/helpdesk_people_data.xml",
         "data/helpdesk_heating_data.xml",
         "data/helpdesk_scorecard_data.xml",
+        "data/helpdesk_hotline_field_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_appeal_workflow_views.xml",
         "views/helpdesk_appeal_queue_views.xml",
@@ -99,6 +101,7 @@
         "views/helpdesk_report_menus.xml",
         "views/helpdesk_heating_views.xml",
         "views/helpdesk_heating_menus.xml",
+        "views/helpdesk_hotline_field_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -133,3 +133,7 @@ from . import helpdesk_ticket_complexity
 from . import helpdesk_ticket_ledger_check
 from . import helpdesk_deduction_rule_heating
 from . import helpdesk_appraisal_period_heating
+from . import helpdesk_complaint_preset_hotline
+from . import helpdesk_sla_event_record
+from . import helpdesk_duty_shift
+from . import helpdesk_ticket_hotline

@@ -12,3 +12,6 @@ from . import helpdesk_unit_record_cancel
 from . import helpdesk_ticket_event_log_wizard
 from . import helpdesk_ticket_withdraw_wizard
 from . import helpdesk_xlsx_export_wizard
+from . import helpdesk_ticket_reassign_wizard
+from . import helpdesk_ticket_arrival_wizard
+from . import helpdesk_ticket_co_handling_wizard
