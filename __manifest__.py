@@ -52,6 +52,7 @@
         "data/helpdesk_heating_data.xml",
         "data/helpdesk_scorecard_data.xml",
         "data/helpdesk_hotline_field_data.xml",
+        "data/helpdesk_complaint_preset_version_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_appeal_workflow_views.xml",
         "views/helpdesk_appeal_queue_views.xml",
@@ -102,6 +103,7 @@
         "views/helpdesk_heating_views.xml",
         "views/helpdesk_heating_menus.xml",
         "views/helpdesk_hotline_field_views.xml",
+        "views/helpdesk_catalogue_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
