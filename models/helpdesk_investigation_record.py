@@ -38,7 +38,7 @@ class HelpdeskInvestigationRecord(models.Model):
     others_heard = fields.Char(
         string="Others Heard", help="The customer, witnesses, contractors ..."
     )
-    course_of_events = fields.Text(required=True)
+    course_of_events = fields.Text(string="Course of Events", required=True)
     cause = fields.Text()
     conclusion = fields.Text(help="What this step established.")
     attachment_ids = fields.Many2many(
