@@ -25,7 +25,7 @@
         "security/helpdesk_scorecard_security.xml",
         "security/helpdesk_report_security.xml",
         "security/helpdesk_heating_security.xml",
-        "security/helpdesk_duty_shift_security.xml",
+        "security/helpdesk_catalogue_security.xml",
         "data/ir_sequence_data.xml",
         "data/helpdesk_complaint_preset_data.xml",
         "data/helpdesk_ticket_nature_data.xml",
