@@ -156,3 +156,14 @@ from . import helpdesk_ticket_mediation
 from . import helpdesk_ticket_mediation_page
 from . import helpdesk_result_notice
 from . import helpdesk_ticket_result_notice
+from . import helpdesk_complaint_preset_hotline
+from . import helpdesk_sla_event_record
+from . import helpdesk_duty_shift
+from . import helpdesk_ticket_hotline
+from . import helpdesk_leading_group_member
+from . import res_company_leading_group
+from . import helpdesk_conduct_referral_cadre
+from . import helpdesk_investigation_record
+from . import helpdesk_ticket_investigation
+from . import helpdesk_complaint_preset_version
+from . import helpdesk_ticket_policy_version

@@ -95,6 +95,7 @@ class TestEventLog(AppealWalkCase):
                     event_type.code,
                     contact_method="phone",
                     pipe_diameter=300,
+                    note="Logged from the dialog.",
                 )
                 self.assertIn(event_type.code, self._events(appeal))
                 logged.add(event_type.code)

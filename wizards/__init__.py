@@ -14,3 +14,6 @@ from . import helpdesk_ticket_withdraw_wizard
 from . import helpdesk_xlsx_export_wizard
 from . import helpdesk_ticket_level_reply_wizard
 from . import helpdesk_ticket_site_verification_wizard
+from . import helpdesk_ticket_reassign_wizard
+from . import helpdesk_ticket_arrival_wizard
+from . import helpdesk_ticket_co_handling_wizard
