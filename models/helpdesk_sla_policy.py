@@ -6,7 +6,8 @@ from odoo.fields import Domain
 class HelpdeskSlaPolicy(models.Model):
     """Deadlines that apply to the appeals a policy matches.
 
-    The first active policy of the company's preset (by sequence) whose criteria all match
+    The first active policy of the company's preset (by sequence) whose criteria all
+    match
     an appeal is its policy; empty criteria match everything.
     """
 

@@ -304,7 +304,8 @@ class HelpdeskTicket(models.Model):
 
     def _deadlines_after_write(self, vals):
         if "received_at" in vals:
-            # A corrected receipt time corrects the fact every receipt clock starts from.
+            # A corrected receipt time corrects the fact every receipt clock starts
+            # from.
             self.env["helpdesk.ticket.event"].sudo().search(
                 [("ticket_id", "in", self.ids), ("event_code", "=", "receipt")]
             ).write({"occurred_at": vals["received_at"]})

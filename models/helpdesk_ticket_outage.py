@@ -34,7 +34,8 @@ class HelpdeskTicket(models.Model):
     )
     @api.depends_context("uid", "tz")
     def _compute_outage_notice_info(self):
-        """R002-27: a planned outage notified at least the required hours ahead is shown on
+        """R002-27: a planned outage notified at least the required hours ahead is shown
+        on
         its appeals, so whoever answers the customer sees it was announced."""
         for ticket in self:
             outage = ticket.outage_id.sudo()
