@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..groups import COMPLAINANT_DATA
+from ..groups import COMPLAINANT_DATA, PORTAL
 
 # Mainland China numbers as complainants give them: mobiles, landlines with or without area
 # code and extension, 400/800 lines, and short service numbers (12345, 95598 ...).
@@ -42,9 +42,9 @@ class HelpdeskTicket(models.Model):
     # --- Complainant (R003-10); readable only by those handling the appeal (R002-37) ---
     partner_name = fields.Char(
         string="Complainant Name",
-        groups=f"base.group_portal,{COMPLAINANT_DATA}",
+        groups=f"{PORTAL},{COMPLAINANT_DATA}",
     )
-    partner_email = fields.Char(groups=f"base.group_portal,{COMPLAINANT_DATA}")
+    partner_email = fields.Char(groups=f"{PORTAL},{COMPLAINANT_DATA}")
     complainant_phone = fields.Char(groups=COMPLAINANT_DATA, tracking=True)
     complainant_address = fields.Char(groups=COMPLAINANT_DATA)
     # What the current user may see of the complainant: clear or masked.
