@@ -19,7 +19,7 @@ class HelpdeskMoneyLine(models.Model):
 
     _name = "helpdesk.money.line"
     _description = "Money Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.contestable.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -115,21 +115,6 @@ class HelpdeskMoneyLine(models.Model):
         "month (R004-15)."
     )
     reason = fields.Text()
-    state = fields.Selection(
-        [
-            ("draft", "Proposed"),
-            ("contested", "Contested"),
-            ("confirmed", "Confirmed"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-    )
-    contest_deadline = fields.Datetime(
-        help="The department may contest the case in writing until then (R001-29)."
-    )
     period_id = fields.Many2one(
         "helpdesk.appraisal.period", string="Month", index=True, tracking=True
     )
@@ -141,8 +126,6 @@ class HelpdeskMoneyLine(models.Model):
         help="The year the line's fact belongs to: bonus factors and rating caps hold "
         "for it.",
     )
-    confirmed_at = fields.Datetime(readonly=True)
-    cancel_reason = fields.Text(readonly=True)
     source_key = fields.Char(
         index="btree_not_null",
         help="The fact the line stands for: rule, unit, period and recipient. "

@@ -105,3 +105,18 @@ class ResCompany(models.Model):
             "helpdesk_utility_complaint.resource_calendar_china_complaint_desk",
             raise_if_not_found=False,
         )
+
+    def _complaint_contest_deadline(self, moment):
+        """The end of the window in which a department contests liability notified at
+        ``moment`` (R001-29): the preset's working days on the complaint calendar,
+        counted from the next working day (C-03); no window when it has none.
+
+        Deduction lines (generated or from a finding) and service cases with their
+        money lines all take their contest deadline from here.
+        """
+        self.ensure_one()
+        days = self.complaint_preset_id.contest_working_days
+        if not days:
+            return moment
+        calendar = self._get_complaint_calendar()
+        return calendar._sla_deadline(moment, days, "working_days", "next_day")[0]

@@ -34,3 +34,4 @@ from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction
 from . import test_tour_heating
+from . import test_shared_rules
