@@ -204,6 +204,10 @@ class TestSharedRules(ComplaintCase):
         self.assertEqual((other["section_id"], other["employee_id"]), (False, False))
         self.assertFalse(other["source_key"])
 
+        bands = self.rule("R000-32")
+        self.assertEqual(bands._table_points("responsible_department", quantity=2), 1.0)
+        self.assertEqual(bands._table_points("responsible_department", quantity=3), 2.0)
+        self.assertIsNone(bands._table_points("hr_department", quantity=3))
         doubled = self.rule("R000-72")._ledger_values(self.network, 3.0, ticket=appeal)
         self.assertEqual(doubled["multiplier"], 2.0, "R000-72: the base multiplier")
         repeat = self.rule("R000-52")._ledger_values(
