@@ -1,6 +1,7 @@
 """XML ids of the security groups Python code names (models, wizards, tests).
 
-The groups themselves are data (security/helpdesk_utility_complaint_security.xml).
+This addon's groups are data (security/helpdesk_utility_complaint_security.xml); the
+others come from the modules it builds on.
 """
 
 HANDLER = "helpdesk_utility_complaint.group_handler"
