@@ -28,7 +28,7 @@ class HelpdeskDeductionLine(models.Model):
 
     _name = "helpdesk.deduction.line"
     _description = "Deduction"
-    _inherit = ["mail.thread", "helpdesk.contestable.mixin"]
+    _inherit = ["mail.thread", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -82,9 +82,6 @@ class HelpdeskDeductionLine(models.Model):
         compute="_compute_points", store=True, digits=(16, 2), help="Points deducted."
     )
     reason = fields.Text()
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", index=True, readonly=True
-    )
     correction_of_id = fields.Many2one(
         "helpdesk.deduction.line", string="Corrects", readonly=True
     )
@@ -113,22 +110,9 @@ class HelpdeskDeductionLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("period_id"):
-                self.env["helpdesk.appraisal.period"].browse(
-                    vals["period_id"]
-                )._check_open()
         lines = super().create(vals_list)
         lines._check_response_office_target()
         return lines
-
-    def write(self, vals):
-        self.period_id._check_open()
-        if vals.get("period_id"):
-            self.env["helpdesk.appraisal.period"].browse(
-                vals["period_id"]
-            )._check_open()
-        return super().write(vals)
 
     def unlink(self):
         raise UserError(

@@ -19,7 +19,7 @@ class HelpdeskMoneyLine(models.Model):
 
     _name = "helpdesk.money.line"
     _description = "Money Line"
-    _inherit = ["mail.thread", "helpdesk.contestable.mixin"]
+    _inherit = ["mail.thread", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -115,9 +115,7 @@ class HelpdeskMoneyLine(models.Model):
         "month (R004-15)."
     )
     reason = fields.Text()
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", index=True, tracking=True
-    )
+    period_id = fields.Many2one(readonly=False, tracking=True)
     period_date = fields.Date(
         related="period_id.date_start", string="Month Start", store=True
     )
@@ -169,15 +167,6 @@ class HelpdeskMoneyLine(models.Model):
     # Integrity: locked months, no deletion
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("period_id"):
-                self.env["helpdesk.appraisal.period"].browse(
-                    vals["period_id"]
-                )._check_open()
-        return super().create(vals_list)
-
     def write(self, vals):
         if not self.env.su and self.filtered(lambda line: line.source != "manual"):
             raise UserError(
@@ -186,11 +175,6 @@ class HelpdeskMoneyLine(models.Model):
                     "their facts only; enter a correction as a new line."
                 )
             )
-        self.period_id._check_open()
-        if vals.get("period_id"):
-            self.env["helpdesk.appraisal.period"].browse(
-                vals["period_id"]
-            )._check_open()
         return super().write(vals)
 
     def unlink(self):

@@ -22,7 +22,7 @@ class HelpdeskServiceCase(models.Model):
 
     _name = "helpdesk.service.case"
     _description = "Service Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.contestable.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -93,9 +93,6 @@ class HelpdeskServiceCase(models.Model):
         help="When it happened: the appeal's receipt or the inspection's date.",
     )
     contest_deadline = fields.Datetime(readonly=True)
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", readonly=True, index=True
-    )
     period_date = fields.Date(
         related="period_id.date_start", string="Month Start", store=True
     )

@@ -162,7 +162,7 @@ class TestSharedRules(ComplaintCase):
         self.assertEqual(deadline(friday), friday, "no window")
 
     def test_r001_29_the_contest_window_of_an_entry(self):
-        """helpdesk.contestable.mixin: a contest after the deadline is refused; the
+        """helpdesk.ledger.entry.mixin: a contest after the deadline is refused; the
         entries past their window without a contest are the ones confirmed."""
         appeal = self._appeal(department_id=self.network.id)
         deadline = utc("2026-11-24 09:00:00")
@@ -176,6 +176,24 @@ class TestSharedRules(ComplaintCase):
             self.assertIn(line, self.Line._past_contest_window())
             line.state = "contested"
             self.assertNotIn(line, self.Line._past_contest_window())
+
+    def test_c09_a_locked_month_of_a_ledger_entry(self):
+        """helpdesk.ledger.entry.mixin: nothing is added to, changed in or moved into a
+        locked month."""
+        Period = self.env["helpdesk.appraisal.period"]
+        october = Period._for_date(self.company, date(2026, 10, 1))
+        november = Period._for_date(self.company, date(2026, 11, 1))
+        appeal = self._appeal(department_id=self.network.id)
+        in_october = self._line(appeal, "R000-59", period_id=october.id)
+        in_november = self._line(appeal, "R000-59", period_id=november.id)
+        october.with_user(self.hr_officer).action_lock()
+        with self.assertRefused(UserError, "2026-10 is locked"):
+            self._line(appeal, "R000-59", period_id=october.id)
+        with self.assertRefused(UserError, "2026-10 is locked"):
+            in_october.reason = "changed"
+        with self.assertRefused(UserError, "2026-10 is locked"):
+            in_november.period_id = october
+        in_november.reason = "changed"
 
     # ------------------------------------------------------------------
     # The values of a ledger line (C-08)

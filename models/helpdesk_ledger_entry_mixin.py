@@ -2,14 +2,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
-class HelpdeskContestableMixin(models.AbstractModel):
-    """What a department can contest in writing before it stands (R001-29): proposed
-    with a contest deadline (``res.company._complaint_contest_deadline``), contested,
-    then confirmed into the month of its confirmation (C-09) or cancelled with the
-    reason. Deduction lines, service cases and their money lines."""
+class HelpdeskLedgerEntryMixin(models.AbstractModel):
+    """An entry of the appraisal ledgers that a department can contest in writing
+    before it stands (R001-29): proposed with a contest deadline
+    (``res.company._complaint_contest_deadline``), contested, then confirmed into the
+    month of its confirmation (C-09) or cancelled with the reason. Nothing is added to,
+    changed in or moved into a locked month (C-09). Deduction lines, service cases and
+    their money lines."""
 
-    _name = "helpdesk.contestable.mixin"
-    _description = "Contestable Ledger Entry"
+    _name = "helpdesk.ledger.entry.mixin"
+    _description = "Ledger Entry"
 
     state = fields.Selection(
         [
@@ -26,8 +28,25 @@ class HelpdeskContestableMixin(models.AbstractModel):
     contest_deadline = fields.Datetime(
         help="The department may contest in writing until then (R001-29)."
     )
+    period_id = fields.Many2one(
+        "helpdesk.appraisal.period", string="Month", index=True, readonly=True
+    )
     confirmed_at = fields.Datetime(readonly=True)
     cancel_reason = fields.Text(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["helpdesk.appraisal.period"].browse(
+            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
+        )._check_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        periods = self.period_id | self.env["helpdesk.appraisal.period"].browse(
+            vals.get("period_id")
+        )
+        periods._check_open()
+        return super().write(vals)
 
     def _check_contest_open(self, now):
         """R001-29: a contest comes in writing before the contest deadline of every
