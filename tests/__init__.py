@@ -30,8 +30,15 @@ from . import test_tour_star_round
 from . import test_appraisal
 from . import test_appraisal_heating
 from . import test_tour_appraisal
+from . import test_heating_records
 from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction
 from . import test_tour_heating
+from . import test_report_rates
+from . import test_report_due_dates
+from . import test_report_periodic
+from . import test_report_seed004
+from . import test_report_xlsx
+from . import test_tour_reports
 from . import test_shared_rules
