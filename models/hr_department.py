@@ -57,6 +57,17 @@ class HrDepartment(models.Model):
         )
         return owner[:1].with_env(self.env)
 
+    def _complaint_report_owner(self):
+        """Who answers for this unit's periodic report and its rectification measures
+        (R000-10, R000-79): its head, else its dedicated handler (专职承办人员). Its
+        appeal steps go to ``_complaint_step_owner``."""
+        if not self:
+            return self.env["res.users"]
+        self.ensure_one()
+        unit = self.sudo()
+        owner = unit.manager_id.user_id or unit.complaint_handler_id
+        return owner[:1].with_env(self.env)
+
     def _complaint_acts_for(self, user):
         """Whether ``user`` acts for one of these units on the complaint desk: works in
         it, or is its dedicated handler, head or appeals supervisor (R002-03)."""

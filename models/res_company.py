@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..groups import OFFICE
+
 APPEAL_SEQUENCE_CODE = "helpdesk.ticket.appeal"
 
 
@@ -104,6 +106,22 @@ class ResCompany(models.Model):
         return self.complaint_calendar_id or self.env.ref(
             "helpdesk_utility_complaint.resource_calendar_china_complaint_desk",
             raise_if_not_found=False,
+        )
+
+    def _complaint_office_owner(self):
+        """Who does the response office's step in the company's periodic reports and
+        rectification actions (R000-09, R000-10, R000-79): the head of the office
+        department, else the company's first internal office user."""
+        self.ensure_one()
+        head = self.sudo().complaint_office_department_id.manager_id.user_id
+        if head:
+            return head[:1].with_env(self.env)
+        return (
+            self.env.ref(OFFICE)
+            .all_user_ids.filtered(
+                lambda user: self in user.company_ids and not user.share
+            )
+            .sorted("id")[:1]
         )
 
     def _complaint_contest_deadline(self, moment):

@@ -138,6 +138,39 @@ class TestSharedRules(ComplaintCase):
         self.billing.complaint_supervisor_id = self.office_user
         self.assertTrue(self.billing._complaint_acts_for(self.office_user))
 
+    def test_r000_79_report_owner_head_then_dedicated_handler(self):
+        """hr.department._complaint_report_owner: a unit's periodic report and its
+        rectification measures (R000-10, R000-79) go to its head, else its dedicated
+        handler; its appeals supervisor is not asked."""
+        billing = self.billing
+        billing.complaint_supervisor_id = self.complaint_manager
+        self.assertFalse(billing._complaint_report_owner(), "nobody named")
+        self.assertFalse(self.env["hr.department"]._complaint_report_owner())
+        billing.complaint_handler_id = self.dedicated
+        self.assertEqual(billing._complaint_report_owner(), self.dedicated)
+        billing.manager_id = self.billing_handler.employee_id
+        self.assertEqual(billing._complaint_report_owner(), self.billing_handler)
+
+    def test_r000_79_office_owner_head_then_first_office_user(self):
+        """res.company._complaint_office_owner: the office's step in periodic reports
+        and rectification actions (R000-09, R000-79) goes to the head of the office
+        department, else to the company's first internal office user."""
+        branch = self.env["res.company"].create({"name": "Heating Branch"})
+        self.assertFalse(branch._complaint_office_owner(), "no office user there")
+        later = new_test_user(
+            self.env,
+            login="test_branch_office",
+            groups=groups.OFFICE,
+            company_id=branch.id,
+            company_ids=branch.ids,
+        )
+        self.assertEqual(branch._complaint_office_owner(), later)
+        self.office_user.company_ids |= branch
+        self.assertEqual(branch._complaint_office_owner(), self.office_user)
+
+        self.office_department.manager_id = self.network_manager.employee_id
+        self.assertEqual(self.company._complaint_office_owner(), self.network_manager)
+
     # ------------------------------------------------------------------
     # The contest deadline (R001-29)
     # ------------------------------------------------------------------
