@@ -1,6 +1,7 @@
-"""XML ids of the addon's security groups, for Python code (models, wizards, tests).
+"""XML ids of the security groups Python code names (models, wizards, tests).
 
-The groups themselves are data (security/helpdesk_utility_complaint_security.xml).
+This addon's groups are data (security/helpdesk_utility_complaint_security.xml); the
+others come from the modules it builds on.
 """
 
 HANDLER = "helpdesk_utility_complaint.group_handler"
@@ -10,3 +11,10 @@ APPRAISAL = "helpdesk_utility_complaint.group_appraisal_officer"
 LEADER = "helpdesk_utility_complaint.group_leader"
 MANAGER = "helpdesk_utility_complaint.group_complaint_manager"
 COMPLAINANT_DATA = "helpdesk_utility_complaint.group_complainant_data"
+
+# Groups of the modules this addon builds on, where Python code names them.
+INTERNAL_USER = "base.group_user"
+PORTAL = "base.group_portal"
+HR_USER = "hr.group_hr_user"
+HELPDESK_USER = "helpdesk_mgmt.group_helpdesk_user"
+HELPDESK_MANAGER = "helpdesk_mgmt.group_helpdesk_manager"

@@ -1,5 +1,6 @@
 from . import helpdesk_company_number_mixin
 from . import helpdesk_office_notice_mixin
+from . import helpdesk_ledger_entry_mixin
 from . import helpdesk_complaint_preset
 from . import helpdesk_ticket_nature
 from . import helpdesk_ticket_channel

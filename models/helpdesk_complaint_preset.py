@@ -76,6 +76,28 @@ class HelpdeskComplaintPreset(models.Model):
         "supervision (R002-43).",
     )
 
+    # --- Masking of the complainant's data (R002-37) ---
+    mask_name_keep = fields.Integer(
+        string="Name: Characters Shown",
+        default=1,
+        help="Masked complainant names show this many leading characters (张**).",
+    )
+    mask_phone_keep_start = fields.Integer(
+        string="Phone: Leading Digits Shown",
+        default=3,
+        help="Masked phones show this many leading digits (139****5678).",
+    )
+    mask_phone_keep_end = fields.Integer(
+        string="Phone: Trailing Digits Shown",
+        default=4,
+        help="Masked phones show this many trailing digits (139****5678).",
+    )
+    mask_address_keep = fields.Integer(
+        string="Address: Characters Shown",
+        default=6,
+        help="Masked addresses show this many leading characters.",
+    )
+
     # --- Outages and water-quality incidents (R002-23, R002-26 to R002-36) ---
     # An incident keeps the numbers in force when it was registered (helpdesk.outage).
     outage_notice_hours = fields.Integer(
@@ -150,6 +172,11 @@ class HelpdeskComplaintPreset(models.Model):
     )
     # --- end of repeats, early warnings and supervision orders ---
 
+    _mask_widths_positive = models.Constraint(
+        "CHECK(mask_name_keep >= 0 AND mask_phone_keep_start >= 0 "
+        "AND mask_phone_keep_end >= 0 AND mask_address_keep >= 0)",
+        "The characters shown of masked complainant data cannot be negative.",
+    )
     _event_backdate_hours_positive = models.Constraint(
         "CHECK(event_backdate_hours >= 0)",
         "The back-dating limit of logged events cannot be negative.",

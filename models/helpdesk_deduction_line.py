@@ -1,11 +1,14 @@
 import logging
 from collections import defaultdict
+from datetime import datetime, time
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from psycopg2 import OperationalError
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 from odoo.tools import float_round
 
 from ..groups import APPRAISAL
@@ -25,7 +28,7 @@ class HelpdeskDeductionLine(models.Model):
 
     _name = "helpdesk.deduction.line"
     _description = "Deduction"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -79,26 +82,6 @@ class HelpdeskDeductionLine(models.Model):
         compute="_compute_points", store=True, digits=(16, 2), help="Points deducted."
     )
     reason = fields.Text()
-    state = fields.Selection(
-        [
-            ("draft", "Proposed"),
-            ("contested", "Contested"),
-            ("confirmed", "Confirmed"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-    )
-    contest_deadline = fields.Datetime(
-        help="The department may contest in writing until then (R001-29)."
-    )
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", index=True, readonly=True
-    )
-    confirmed_at = fields.Datetime(readonly=True)
-    cancel_reason = fields.Text(readonly=True)
     correction_of_id = fields.Many2one(
         "helpdesk.deduction.line", string="Corrects", readonly=True
     )
@@ -127,22 +110,9 @@ class HelpdeskDeductionLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("period_id"):
-                self.env["helpdesk.appraisal.period"].browse(
-                    vals["period_id"]
-                )._check_open()
         lines = super().create(vals_list)
         lines._check_response_office_target()
         return lines
-
-    def write(self, vals):
-        self.period_id._check_open()
-        if vals.get("period_id"):
-            self.env["helpdesk.appraisal.period"].browse(
-                vals["period_id"]
-            )._check_open()
-        return super().write(vals)
 
     def unlink(self):
         raise UserError(
@@ -182,6 +152,32 @@ class HelpdeskDeductionLine(models.Model):
                         department=line.department_id.name,
                     )
                 )
+
+    @api.model
+    def _current_month_domain(self, company):
+        """The lines of ``company`` that count in its current ledger month (C-09):
+        confirmed into it; proposed lines whose contest window ends in it (R001-29),
+        since they are confirmed when it ends; contested lines, since the decision
+        confirms them when it comes."""
+        tz = company._complaint_tz()
+        month = company._complaint_local_date(fields.Datetime.now()).replace(day=1)
+        start, end = (
+            tz.localize(datetime.combine(day, time.min))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+            for day in (month, month + relativedelta(months=1))
+        )
+        return Domain("company_id", "=", company.id) & Domain.OR(
+            [
+                Domain("state", "=", "confirmed")
+                & Domain("period_id.period_type", "=", "month")
+                & Domain("period_id.date_start", "=", month),
+                Domain("state", "=", "draft")
+                & Domain("contest_deadline", ">=", start)
+                & Domain("contest_deadline", "<", end),
+                Domain("state", "=", "contested"),
+            ]
+        )
 
     # ------------------------------------------------------------------
     # States
@@ -296,10 +292,9 @@ class HelpdeskDeductionLine(models.Model):
     @api.model
     def _cron_confirm_uncontested(self):
         """R001-29: without a written statement in time, liability is confirmed."""
-        lines = self.sudo().search(
-            [("state", "=", "draft"), ("contest_deadline", "<=", fields.Datetime.now())]
+        self._run_isolated(
+            self.sudo()._past_contest_window(), lambda lines: lines._confirm_as_due()
         )
-        self._run_isolated(lines, lambda lines: lines._confirm_as_due())
 
     @api.model
     def _run_isolated(self, records, work):
@@ -363,15 +358,10 @@ class HelpdeskDeductionLine(models.Model):
 
     @api.model
     def _sync_company_process_lines(self, tickets):
-        rules = (
-            self.env["helpdesk.deduction.rule"]
-            .sudo()
-            .search(
-                [
-                    ("preset_id", "in", tickets.company_id.complaint_preset_id.ids),
-                    ("generator", "!=", False),
-                ]
-            )
+        Rule = self.env["helpdesk.deduction.rule"].sudo()
+        rules = Rule.search(
+            [("preset_id", "in", tickets.company_id.complaint_preset_id.ids)]
+            + Rule._appeal_generator_domain()
         )
         proposals = {}
         for rule in rules:
@@ -383,9 +373,12 @@ class HelpdeskDeductionLine(models.Model):
             for proposal in rule._propose(scoped):
                 proposals[(proposal["company_id"], proposal["source_key"])] = proposal
         Line = self.sudo()
+        # Only the lines of the rules just run: keyed lines that other mechanisms
+        # write on an appeal (the appraisal run, service cases) are theirs to keep.
         existing = Line.search(
             [
                 ("ticket_id", "in", tickets.ids),
+                ("rule_id", "in", rules.ids),
                 ("source_key", "!=", False),
                 ("state", "!=", "cancelled"),
                 ("correction_ids", "=", False),

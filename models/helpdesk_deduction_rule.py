@@ -27,6 +27,13 @@ TABLES = [
     ("platform", "Platform"),
     ("scorecard", "Scorecard"),
 ]
+# The ledger's source of a line, by the table of its rule (a finding's lines are
+# always "finding").
+TABLE_SOURCES = {
+    "liability": "finding",
+    "satisfaction": "satisfaction",
+    "platform": "platform",
+}
 GENERATORS = [
     ("sla_overdue", "Missed Deadline"),
     ("verdict", "Platform Verdict"),
@@ -90,13 +97,20 @@ class HelpdeskDeductionRule(models.Model):
     repeat_mode = fields.Selection(
         [
             ("none", "No Increase"),
-            ("double", "Double From the Second"),
+            ("double", "Repeat Factor From the Second"),
             ("escalating", "Times the Repeat Number"),
-            ("geometric", "Doubling Each Repeat"),
+            ("geometric", "Repeat Factor Each Repeat"),
         ],
         default="none",
         required=True,
         help="How a repeat of the same type of event raises the points (R000-73, R003-27).",
+    )
+    repeat_factor = fields.Float(
+        default=2.0,
+        digits=(16, 2),
+        help="What a repeat multiplies the points by: once from the second event on, "
+        "or once more with each repeat, as the repeat mode says (R000-52 and R003-27 "
+        "double: 2).",
     )
     generator = fields.Selection(
         GENERATORS, help="Facts the system applies this rule to."
@@ -120,6 +134,16 @@ class HelpdeskDeductionRule(models.Model):
         digits=(16, 2),
         help="Late registration: working hours allowed between receipt and registration.",
     )
+    clearing_months = fields.Integer(
+        default=1,
+        help="Unsatisfied appeal not cleared: it must be cleared by the end of this "
+        "many months after the month of its unsatisfied rating (R000-51: 1).",
+    )
+    clearing_repeat_months = fields.Integer(
+        default=1,
+        help="Unsatisfied appeal not cleared: still not cleared this many months after "
+        "its clearing deadline, it is charged again as a repeat (R000-52: 1).",
+    )
     party = fields.Selection(
         PARTIES,
         default="responsible_department",
@@ -136,10 +160,14 @@ class HelpdeskDeductionRule(models.Model):
         for rule in self:
             rule.display_name = f"{rule.code} {rule.name}" if rule.code else rule.name
 
-    @api.constrains("step_size", "base_multiplier")
+    @api.constrains("step_size", "base_multiplier", "repeat_factor")
     def _check_factors(self):
         for rule in self:
-            if rule.step_size < 0 or rule.base_multiplier <= 0:
+            if (
+                rule.step_size < 0
+                or rule.base_multiplier <= 0
+                or rule.repeat_factor <= 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "Rule %(code)s: the step cannot be negative and the multiplier must be positive.",
@@ -172,16 +200,97 @@ class HelpdeskDeductionRule(models.Model):
         self.ensure_one()
         n = max(1, repeat_number)
         if self.repeat_mode == "double":
-            return 2.0 if n >= 2 else 1.0
+            return self.repeat_factor if n >= 2 else 1.0
         if self.repeat_mode == "escalating":
             return float(n)
         if self.repeat_mode == "geometric":
-            return float(2 ** (n - 1))
+            return self.repeat_factor ** (n - 1)
         return 1.0
+
+    def _multiplier(self, repeat_number=1):
+        """The multiplier of a line of this rule: its base multiplier (R000-72) times
+        the increase of the n-th same-type event (R000-73, R003-27)."""
+        self.ensure_one()
+        return self.base_multiplier * self._repeat_multiplier(repeat_number)
+
+    def _table_points(self, party, severity=False, quantity=0.0):
+        """The base points the table gives ``party`` for ``quantity``: the band's
+        points (the lower end of a range) per started step (C-06, C-07); None when
+        no line of the table applies."""
+        line = self._line_for(party, severity, quantity)
+        if not line:
+            return None
+        return line.points_min * self._steps(quantity)
+
+    def _ledger_values(
+        self,
+        department,
+        base_points,
+        *,
+        ticket=None,
+        company=None,
+        party=None,
+        section=None,
+        employee=None,
+        multiplier=None,
+        repeat=1,
+        share=100.0,
+        quantity=0.0,
+        key=None,
+        reason=None,
+        finding=None,
+        contest_deadline=None,
+    ):
+        """The values of one ledger line of this rule (C-08), whoever writes it: the
+        generators, a liability finding, a service case (R001-08), the appraisal run.
+
+        A line charged to the appeal's own department names its section and, unless
+        given, the person handling it; the multiplier is the rule's (``_multiplier``)
+        unless given; the source follows the rule's table (a finding's lines are the
+        finding's); ``key`` is the fact a regenerated line stands for, prefixed with
+        the rule's code. With ``contest_deadline`` the line is proposed, open to
+        contest until then (R001-29).
+        """
+        self.ensure_one()
+        own = bool(ticket) and department == ticket.department_id
+        if section is None:
+            section = ticket.section_id if own else department.browse()
+        if employee is None:
+            employee = ticket.handler_employee_id if own else self.env["hr.employee"]
+        values = {
+            "company_id": (company or ticket.company_id).id,
+            "ticket_id": ticket.id if ticket else False,
+            "rule_id": self.id,
+            "party": party or self.party,
+            "department_id": department.id,
+            "section_id": section.id,
+            "employee_id": employee.id,
+            "quantity": quantity,
+            "base_points": base_points,
+            "multiplier": self._multiplier(repeat)
+            if multiplier is None
+            else multiplier,
+            "share": share,
+            "source": "finding"
+            if finding
+            else TABLE_SOURCES.get(self.table, "process"),
+            "finding_id": finding.id if finding else False,
+            "source_key": f"{self.code}:{key}" if key else False,
+            "reason": reason or self.name,
+        }
+        if contest_deadline:
+            values.update(state="draft", contest_deadline=contest_deadline)
+        return values
 
     # ------------------------------------------------------------------
     # Generators: the facts this rule applies to, as proposed ledger lines
     # ------------------------------------------------------------------
+
+    @api.model
+    def _appeal_generator_domain(self):
+        """The rules whose generator proposes lines from the facts of an appeal
+        (``helpdesk.deduction.line._sync_process_lines`` runs them)."""
+        return [("generator", "!=", False)]
 
     def _propose(self, tickets):
         """Proposed ledger lines for ``tickets`` (all of this rule's preset)."""
@@ -206,44 +315,29 @@ class HelpdeskDeductionRule(models.Model):
         repeat=1,
         base_points=None,
         department=None,
-        source="process",
         reason="",
     ):
-        line = self._line_for(self.party, quantity=quantity)
-        if not line and base_points is None:
-            return None
+        """A generated line for a fact of ``ticket``, proposed (R001-29); None when the
+        table charges nothing for it or nobody is there to charge."""
+        if base_points is None:
+            base_points = self._table_points(self.party, quantity=quantity)
+        else:
+            base_points *= self._steps(quantity)
         department = department or self._party_department(ticket, self.party)
-        if not department:
+        if base_points is None or not department:
             return None
-        calendar = ticket.company_id._get_complaint_calendar()
-        contest_days = ticket.company_id.complaint_preset_id.contest_working_days
-        return {
-            "company_id": ticket.company_id.id,
-            "ticket_id": ticket.id,
-            "rule_id": self.id,
-            "party": self.party,
-            "department_id": department.id,
-            "section_id": ticket.section_id.id
-            if department == ticket.department_id
-            else False,
-            "employee_id": ticket.handler_employee_id.id
-            if department == ticket.department_id
-            else False,
-            "quantity": quantity,
-            "base_points": (line.points_min if base_points is None else base_points)
-            * self._steps(quantity),
-            "multiplier": self.base_multiplier * self._repeat_multiplier(repeat),
-            "share": 100.0,
-            "source": source,
-            "source_key": f"{self.code}:{key}",
-            "reason": reason or self.name,
-            "state": "draft",
-            "contest_deadline": calendar._sla_deadline(
-                fields.Datetime.now(), contest_days, "working_days", "next_day"
-            )[0]
-            if contest_days
-            else fields.Datetime.now(),
-        }
+        return self._ledger_values(
+            department,
+            base_points,
+            ticket=ticket,
+            repeat=repeat,
+            quantity=quantity,
+            key=key,
+            reason=reason,
+            contest_deadline=ticket.company_id._complaint_contest_deadline(
+                fields.Datetime.now()
+            ),
+        )
 
     def _propose_sla_overdue(self, tickets):
         """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped late."""
@@ -284,11 +378,7 @@ class HelpdeskDeductionRule(models.Model):
 
     def _late_earlier_in_chain(self, line):
         """R003-27: an earlier appeal of the same repeat chain was late on the same milestone."""
-        ancestors = self.env["helpdesk.ticket"]
-        ticket = line.ticket_id.repeat_of_id
-        while ticket and ticket not in ancestors:
-            ancestors |= ticket
-            ticket = ticket.repeat_of_id
+        ancestors = line.ticket_id._repeat_chain() - line.ticket_id
         return bool(
             ancestors
             and self.env["helpdesk.ticket.deadline"]
@@ -351,14 +441,15 @@ class HelpdeskDeductionRule(models.Model):
                 )
 
     def _propose_not_cleared(self, tickets):
-        """R000-52: an unsatisfied appeal not cleared by the end of the following month costs
-        points, doubled when the department also failed to clear one the month before, or
-        when the same appeal is still not cleared a month later."""
+        """R000-52: an unsatisfied appeal not cleared by the end of the rule's clearing
+        months after the month of its rating (R000-51) costs points, charged as a
+        repeat when the department also failed to clear one the month before, or when
+        the same appeal is still not cleared the rule's repeat months later."""
         now = fields.Datetime.now()
         for ticket in tickets.filtered("unsatisfied_at"):
             tz = ticket.company_id._get_complaint_calendar()._sla_tz()
             month = self._local_month(ticket.unsatisfied_at, tz)
-            deadline = self._month_end(month + relativedelta(months=1), tz)
+            deadline = self._clearing_deadline(month, tz)
             if ticket.cleared_at and ticket.cleared_at <= deadline or now <= deadline:
                 continue
             consecutive = self._department_failed_clearing(
@@ -368,14 +459,15 @@ class HelpdeskDeductionRule(models.Model):
                 ticket,
                 f"uncleared:{ticket.id}:1",
                 repeat=2 if consecutive else 1,
-                source="satisfaction",
             )
-            if (ticket.cleared_at or now) > self._month_end(
-                month + relativedelta(months=2), tz
-            ):
-                yield self._proposal(
-                    ticket, f"uncleared:{ticket.id}:2", repeat=2, source="satisfaction"
-                )
+            later = month + relativedelta(months=self.clearing_repeat_months)
+            if (ticket.cleared_at or now) > self._clearing_deadline(later, tz):
+                yield self._proposal(ticket, f"uncleared:{ticket.id}:2", repeat=2)
+
+    def _clearing_deadline(self, month, tz):
+        """R000-51: the last instant to clear an appeal rated unsatisfied in
+        ``month``."""
+        return self._month_end(month + relativedelta(months=self.clearing_months), tz)
 
     @api.model
     def _local_month(self, moment, tz):
@@ -396,7 +488,7 @@ class HelpdeskDeductionRule(models.Model):
         month_start = self._month_end(month - relativedelta(months=1), tz) + timedelta(
             seconds=1
         )
-        deadline = self._month_end(month + relativedelta(months=1), tz)
+        deadline = self._clearing_deadline(month, tz)
         earlier = (
             self.env["helpdesk.ticket"]
             .sudo()
@@ -447,7 +539,6 @@ class HelpdeskDeductionRule(models.Model):
                 quantity=quantity,
                 base_points=base_points,
                 department=verdict.responsible_department_id,
-                source="platform",
                 reason=verdict.display_name,
             )
 
@@ -471,7 +562,6 @@ class HelpdeskDeductionRule(models.Model):
                 reply.ticket_id,
                 f"handback:{reply.id}",
                 quantity=reply.missing_field_count,
-                source="platform",
                 reason=self.env._(
                     "%(reply)s: missing %(fields)s",
                     reply=reply.display_name,

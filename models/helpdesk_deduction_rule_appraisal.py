@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 # Rules whose lines the appraisal run writes (rates, entered platform shortfalls), not
 # the per-appeal generators: the run owns their lines and recomputes them in a replay.
@@ -16,10 +16,10 @@ class HelpdeskDeductionRule(models.Model):
         ondelete={"appraisal_rate": "set null", "platform_shortfall": "set null"},
     )
 
-    # The per-appeal sync calls every generator; these rules apply to a period, not to
-    # an appeal, so they propose nothing there (helpdesk.appraisal.run writes them).
-    def _propose_appraisal_rate(self, tickets):
-        return []
-
-    def _propose_platform_shortfall(self, tickets):
-        return []
+    @api.model
+    def _appeal_generator_domain(self):
+        # These rules apply to a period, not to an appeal: the per-appeal sync leaves
+        # them and their lines to helpdesk.appraisal.run.
+        return super()._appeal_generator_domain() + [
+            ("generator", "not in", RUN_GENERATORS)
+        ]

@@ -246,11 +246,6 @@ class HelpdeskEarlyWarning(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _department_user(self):
-        self.ensure_one()
-        department = self.department_id
-        return (department.manager_id.user_id or department.complaint_supervisor_id)[:1]
-
     def _schedule_department_activity(self):
         for warning in self.sudo():
             warning.message_post(
@@ -264,7 +259,7 @@ class HelpdeskEarlyWarning(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            user = warning._department_user()
+            user = warning.department_id._complaint_step_owner()
             if user:
                 warning.message_subscribe(partner_ids=user.partner_id.ids)
                 warning.activity_schedule(

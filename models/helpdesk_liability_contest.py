@@ -89,14 +89,7 @@ class HelpdeskLiabilityContest(models.Model):
                         "A department contests only its own deductions on this appeal."
                     )
                 )
-            if any(
-                line.contest_deadline and now > line.contest_deadline for line in lines
-            ):
-                raise UserError(
-                    self.env._(
-                        "The two working days to contest have passed (R001-29): liability stands."
-                    )
-                )
+            lines._check_contest_open(now)
             if lines.filtered(lambda line: line.state != "draft"):
                 raise UserError(
                     self.env._("Only proposed deductions can be contested.")
@@ -117,9 +110,7 @@ class HelpdeskLiabilityContest(models.Model):
             return
         for contest in self:
             department = contest.department_id
-            if department not in user.employee_ids.department_id and user not in (
-                department.manager_id.user_id | department.complaint_handler_id
-            ):
+            if not department._complaint_acts_for(user):
                 raise AccessError(
                     self.env._(
                         "Only %(department)s contests its own deductions.",

@@ -34,15 +34,7 @@ class HelpdeskLiabilityContest(models.Model):
                 raise UserError(
                     self.env._("Choose the deductions or service cases to contest.")
                 )
-            if any(
-                case.contest_deadline and now > case.contest_deadline for case in cases
-            ):
-                raise UserError(
-                    self.env._(
-                        "The two working days to contest have passed (R001-29): "
-                        "liability stands."
-                    )
-                )
+            cases._check_contest_open(now)
             # The case's service-conduct points (R001-08) are decided with it.
             points = cases.deduction_line_id.filtered(
                 lambda line: line.state == "draft"

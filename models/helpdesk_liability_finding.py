@@ -101,9 +101,7 @@ class HelpdeskLiabilityFinding(models.Model):
         self.ensure_one()
         if not self.rule_id:
             return 1.0
-        return self.rule_id.base_multiplier * self.rule_id._repeat_multiplier(
-            self.repeat_number
-        )
+        return self.rule_id._multiplier(self.repeat_number)
 
     # ------------------------------------------------------------------
     # Proposals
@@ -319,14 +317,7 @@ class HelpdeskLiabilityFinding(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         company = self.company_id
-        contest_days = company.complaint_preset_id.contest_working_days
-        deadline = (
-            company._get_complaint_calendar()._sla_deadline(
-                now, contest_days, "working_days", "next_day"
-            )[0]
-            if contest_days
-            else now
-        )
+        deadline = company._complaint_contest_deadline(now)
         # The lines stand when the window ends, in that month (C-09): refused before
         # anything is written while that month is locked.
         self.env["helpdesk.appraisal.period"]._for_moment(
@@ -339,27 +330,20 @@ class HelpdeskLiabilityFinding(models.Model):
                 deadline=company._complaint_format_datetime(deadline),
             )
         )
-        multiplier = self._multiplier()
         self.env["helpdesk.deduction.line"].create(
             [
-                {
-                    "company_id": company.id,
-                    "ticket_id": self.ticket_id.id,
-                    "rule_id": self.rule_id.id,
-                    "party": line.party,
-                    "department_id": line.department_id.id,
-                    "section_id": self.ticket_id.section_id.id
-                    if line.department_id == self.ticket_id.department_id
-                    else False,
-                    "employee_id": line.employee_id.id,
-                    "base_points": line.points,
-                    "multiplier": multiplier,
-                    "share": line.share,
-                    "source": "finding",
-                    "finding_id": self.id,
-                    "reason": self.justification or self.rule_id.name,
-                    "contest_deadline": deadline,
-                }
+                self.rule_id._ledger_values(
+                    line.department_id,
+                    line.points,
+                    ticket=self.ticket_id,
+                    party=line.party,
+                    employee=line.employee_id,
+                    repeat=self.repeat_number,
+                    share=line.share,
+                    reason=self.justification,
+                    finding=self,
+                    contest_deadline=deadline,
+                )
                 for line in self.line_ids
             ]
         )
@@ -368,7 +352,7 @@ class HelpdeskLiabilityFinding(models.Model):
         self.ticket_id._record_event("liability_notice", when=now, note=self.name)
         notice = self.with_context(**company._complaint_text_context())
         for department in self.line_ids.department_id:
-            user = department.manager_id.user_id or department.complaint_handler_id
+            user = department._complaint_step_owner()
             if user:
                 notice.activity_schedule(
                     "mail.mail_activity_data_todo",

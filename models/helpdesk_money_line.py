@@ -19,7 +19,7 @@ class HelpdeskMoneyLine(models.Model):
 
     _name = "helpdesk.money.line"
     _description = "Money Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -115,24 +115,7 @@ class HelpdeskMoneyLine(models.Model):
         "month (R004-15)."
     )
     reason = fields.Text()
-    state = fields.Selection(
-        [
-            ("draft", "Proposed"),
-            ("contested", "Contested"),
-            ("confirmed", "Confirmed"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-    )
-    contest_deadline = fields.Datetime(
-        help="The department may contest the case in writing until then (R001-29)."
-    )
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", index=True, tracking=True
-    )
+    period_id = fields.Many2one(readonly=False, tracking=True)
     period_date = fields.Date(
         related="period_id.date_start", string="Month Start", store=True
     )
@@ -141,8 +124,6 @@ class HelpdeskMoneyLine(models.Model):
         help="The year the line's fact belongs to: bonus factors and rating caps hold "
         "for it.",
     )
-    confirmed_at = fields.Datetime(readonly=True)
-    cancel_reason = fields.Text(readonly=True)
     source_key = fields.Char(
         index="btree_not_null",
         help="The fact the line stands for: rule, unit, period and recipient. "
@@ -186,15 +167,6 @@ class HelpdeskMoneyLine(models.Model):
     # Integrity: locked months, no deletion
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("period_id"):
-                self.env["helpdesk.appraisal.period"].browse(
-                    vals["period_id"]
-                )._check_open()
-        return super().create(vals_list)
-
     def write(self, vals):
         if not self.env.su and self.filtered(lambda line: line.source != "manual"):
             raise UserError(
@@ -203,11 +175,6 @@ class HelpdeskMoneyLine(models.Model):
                     "their facts only; enter a correction as a new line."
                 )
             )
-        self.period_id._check_open()
-        if vals.get("period_id"):
-            self.env["helpdesk.appraisal.period"].browse(
-                vals["period_id"]
-            )._check_open()
         return super().write(vals)
 
     def unlink(self):

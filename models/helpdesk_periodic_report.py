@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
-from ..groups import DEPARTMENT_MANAGER, LEADER, OFFICE
+from ..groups import DEPARTMENT_MANAGER, LEADER, MANAGER, OFFICE
 from .helpdesk_periodic_report_line import DIMENSION_GROUPBY, DIMENSIONS
 
 # The figures each kind of report shows, in this order (R000-77, R000-78, R000-10 ...).
@@ -353,24 +353,10 @@ class HelpdeskPeriodicReport(models.Model):
         company = self.company_id
         who = self.schedule_id.responsible
         if who == "department":
-            department = self.department_id
-            return (
-                department.manager_id.user_id
-                or department.complaint_handler_id
-                or self.env["res.users"]
-            )
+            return self.department_id._complaint_report_owner()
         if who == "service_leader" and company.complaint_service_leader_id:
             return company.complaint_service_leader_id
-        office_head = company.complaint_office_department_id.manager_id.user_id
-        if office_head:
-            return office_head
-        return (
-            self.env.ref(OFFICE)
-            .all_user_ids.filtered(
-                lambda user: company in user.company_ids and not user.share
-            )
-            .sorted("id")[:1]
-        )
+        return company._complaint_office_owner()
 
     # ------------------------------------------------------------------
     # Figures
@@ -733,7 +719,7 @@ class HelpdeskPeriodicReport(models.Model):
             if not (
                 self.env.su
                 or user == report.company_id.complaint_general_manager_id
-                or user.has_group("helpdesk_utility_complaint.group_complaint_manager")
+                or user.has_group(MANAGER)
             ):
                 raise AccessError(
                     self.env._(

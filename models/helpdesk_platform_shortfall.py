@@ -239,21 +239,29 @@ class HelpdeskPlatformShortfall(models.Model):
             return []
         office = self.company_id.complaint_office_department_id
         rule = self.rule_id
-        common = {
-            "rule_id": rule.id,
-            "source": "platform",
-            "base_points": self.points,
-            "quantity": self.points,
-        }
+
+        def line(department, party, multiplier, share, reason):
+            return rule._ledger_values(
+                department,
+                self.points,
+                company=self.company_id,
+                party=party,
+                multiplier=multiplier,
+                share=share,
+                quantity=self.points,
+                key=f"shortfall:{self.id}:{department.id}",
+                reason=reason,
+            )
+
         values = []
         if office:
             values.append(
-                dict(
-                    common,
-                    party="response_office",
-                    department_id=office.id,
-                    source_key=f"{rule.code}:shortfall:{self.id}:{office.id}",
-                    reason=self.env._(
+                line(
+                    office,
+                    "response_office",
+                    1.0,
+                    100.0,
+                    self.env._(
                         "%(platform)s %(month)s: the company lost %(points)s points",
                         platform=self.channel_id.name,
                         month=self.period_id.name,
@@ -263,16 +271,12 @@ class HelpdeskPlatformShortfall(models.Model):
             )
         for share in self.share_ids.filtered("share"):
             values.append(
-                dict(
-                    common,
-                    party="responsible_department",
-                    department_id=share.department_id.id,
-                    multiplier=self.multiplier,
-                    share=share.share,
-                    source_key=(
-                        f"{rule.code}:shortfall:{self.id}:{share.department_id.id}"
-                    ),
-                    reason=self.env._(
+                line(
+                    share.department_id,
+                    "responsible_department",
+                    self.multiplier,
+                    share.share,
+                    self.env._(
                         "%(platform)s %(month)s: %(points)s points × %(multiplier)s × "
                         "%(share)s%%",
                         platform=self.channel_id.name,

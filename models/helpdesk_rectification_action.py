@@ -76,9 +76,7 @@ class HelpdeskRectificationAction(models.Model):
     def _compute_owner_id(self):
         for action in self:
             action.owner_id = (
-                action.department_id.manager_id.user_id
-                or action.department_id.complaint_handler_id
-                or action.owner_id
+                action.department_id._complaint_report_owner() or action.owner_id
             )
 
     @api.depends("due_date", "state")
@@ -163,18 +161,6 @@ class HelpdeskRectificationAction(models.Model):
                 user_id=user.id,
             )
 
-    def _office_user(self):
-        self.ensure_one()
-        company = self.company_id
-        return (
-            company.complaint_office_department_id.manager_id.user_id
-            or (
-                self.env.ref(OFFICE)
-                .all_user_ids.filtered(lambda user: company in user.company_ids)
-                .sorted("id")[:1]
-            )
-        )
-
     # ------------------------------------------------------------------
     # Steps
     # ------------------------------------------------------------------
@@ -193,7 +179,7 @@ class HelpdeskRectificationAction(models.Model):
                 )
             action.state = "measures"
             action._hand_to(
-                action._office_user(),
+                action.company_id._complaint_office_owner(),
                 self.env._(
                     "Submit the measures for “%(issue)s” to the company",
                     issue=action.name,

@@ -10,9 +10,6 @@ from odoo.tools.safe_eval import safe_eval
 from .helpdesk_appraisal_period import PERIOD_MONTHS
 from .helpdesk_deduction_rule_appraisal import RUN_GENERATORS
 
-# Ledger sources of the lines the run writes, by the table of their rule.
-TABLE_SOURCE = {"satisfaction": "satisfaction", "platform": "platform"}
-
 
 class Frame:
     """What evaluating one period under one template needs, read once.
@@ -429,15 +426,14 @@ class HelpdeskScorecardEngine(models.AbstractModel):
         unit_ids = set(units.ids)
         lines = []
         now = fields.Datetime.now()
+        # The run's lines stand for confirmed figures: confirmed into the period.
         common = {
-            "company_id": frame.company.id,
             "state": "confirmed",
             "period_id": frame.period.id,
             "confirmed_at": now,
             "contest_deadline": now,
-            "multiplier": 1.0,
-            "share": 100.0,
         }
+        Department = self.env["hr.department"]
         for item in frame.items.filtered(
             lambda item: (
                 item.ledger_rule_id
@@ -471,25 +467,24 @@ class HelpdeskScorecardEngine(models.AbstractModel):
                     if frame.office and unit == frame.office.id
                     else "responsible_department"
                 )
-                lines.append(
-                    dict(
-                        common,
-                        rule_id=rule.id,
-                        party=party,
-                        department_id=unit,
-                        source=TABLE_SOURCE.get(rule.table, "process"),
-                        source_key=f"{rule.code}:appraisal:{frame.period.id}:{unit}",
-                        quantity=float_round(value or 0.0, 2),
-                        base_points=deduction,
-                        reason=self.env._(
-                            "%(item)s: %(value)s against %(threshold)s (%(period)s)",
-                            item=item.name,
-                            value=float_round(value or 0.0, 2),
-                            threshold=item.threshold,
-                            period=frame.period.name,
-                        ),
-                    )
+                values = rule._ledger_values(
+                    Department.browse(unit),
+                    deduction,
+                    company=frame.company,
+                    party=party,
+                    # The item's points are the deduction: no multiplier of the rule.
+                    multiplier=1.0,
+                    quantity=float_round(value or 0.0, 2),
+                    key=f"appraisal:{frame.period.id}:{unit}",
+                    reason=self.env._(
+                        "%(item)s: %(value)s against %(threshold)s (%(period)s)",
+                        item=item.name,
+                        value=float_round(value or 0.0, 2),
+                        threshold=item.threshold,
+                        period=frame.period.name,
+                    ),
                 )
+                lines.append(dict(values, **common))
         shortfalls = (
             self.env["helpdesk.platform.shortfall"]
             .sudo()

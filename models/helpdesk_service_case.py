@@ -22,7 +22,7 @@ class HelpdeskServiceCase(models.Model):
 
     _name = "helpdesk.service.case"
     _description = "Service Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.ledger.entry.mixin"]
     _order = "create_date desc, id desc"
 
     company_id = fields.Many2one(
@@ -92,31 +92,11 @@ class HelpdeskServiceCase(models.Model):
         store=True,
         help="When it happened: the appeal's receipt or the inspection's date.",
     )
-    state = fields.Selection(
-        [
-            ("draft", "Proposed"),
-            ("contested", "Contested"),
-            ("confirmed", "Confirmed"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-    )
-    contest_deadline = fields.Datetime(
-        readonly=True,
-        help="The department may contest in writing until then (R001-29).",
-    )
-    confirmed_at = fields.Datetime(readonly=True)
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Month", readonly=True, index=True
-    )
+    contest_deadline = fields.Datetime(readonly=True)
     period_date = fields.Date(
         related="period_id.date_start", string="Month Start", store=True
     )
     year = fields.Integer(readonly=True, index=True)
-    cancel_reason = fields.Text(readonly=True)
     money_line_ids = fields.One2many(
         "helpdesk.money.line", "case_id", string="Money Lines"
     )
@@ -329,15 +309,7 @@ class HelpdeskServiceCase(models.Model):
         Rule = self.env["helpdesk.penalty.rule"]
         for case in self:
             company = case.company_id
-            preset = company.complaint_preset_id
-            days = preset.contest_working_days
-            deadline = (
-                company._get_complaint_calendar()._sla_deadline(
-                    now, days, "working_days", "next_day"
-                )[0]
-                if days
-                else now
-            )
+            deadline = company._complaint_contest_deadline(now)
             case.sudo().contest_deadline = deadline
             common = {
                 "company_id": company.id,
@@ -350,8 +322,8 @@ class HelpdeskServiceCase(models.Model):
             case.ticket_id._record_event(
                 "liability_notice", when=now, note=case.display_name
             )
-            manager = case.department_id.sudo().manager_id.user_id
-            if manager:
+            owner = case.department_id._complaint_step_owner()
+            if owner:
                 case.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._(
@@ -361,7 +333,7 @@ class HelpdeskServiceCase(models.Model):
                     date_deadline=fields.Datetime.context_timestamp(
                         case, deadline
                     ).date(),
-                    user_id=manager.id,
+                    user_id=owner.id,
                 )
 
     def _propose_conduct_points(self, deadline):
@@ -371,28 +343,24 @@ class HelpdeskServiceCase(models.Model):
         rule = self.company_id.complaint_preset_id.service_conduct_rule_id
         if not rule or self.kind not in ("attitude", "live_stream"):
             return
-        table_line = rule._line_for("responsible_department")
-        if not table_line:
+        party = "responsible_department"
+        points = rule._table_points(party)
+        if points is None:
             return
         self.sudo().deduction_line_id = (
             self.env["helpdesk.deduction.line"]
             .sudo()
             .create(
-                {
-                    "company_id": self.company_id.id,
-                    "ticket_id": self.ticket_id.id,
-                    "rule_id": rule.id,
-                    "party": "responsible_department",
-                    "department_id": self.department_id.id,
-                    "section_id": self.section_id.id,
-                    "employee_id": self.employee_id.id,
-                    "base_points": table_line.points_min,
-                    "multiplier": rule.base_multiplier,
-                    # No fact key: the process-line generator owns keyed lines.
-                    "source": "finding",
-                    "reason": self.facts or rule.name,
-                    "contest_deadline": deadline,
-                }
+                rule._ledger_values(
+                    self.department_id,
+                    points,
+                    ticket=self.ticket_id,
+                    party=party,
+                    section=self.section_id,
+                    employee=self.employee_id,
+                    reason=self.facts,
+                    contest_deadline=deadline,
+                )
             )
         )
 
@@ -477,6 +445,4 @@ class HelpdeskServiceCase(models.Model):
     @api.model
     def _cron_confirm_uncontested(self):
         """R001-29: without a written statement in time, liability is confirmed."""
-        self.search(
-            [("state", "=", "draft"), ("contest_deadline", "<=", fields.Datetime.now())]
-        )._confirm()
+        self._past_contest_window()._confirm()

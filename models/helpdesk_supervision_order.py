@@ -429,11 +429,6 @@ class HelpdeskSupervisionOrder(models.Model):
     # Notifications
     # ------------------------------------------------------------------
 
-    def _department_user(self):
-        self.ensure_one()
-        department = self.department_id
-        return (department.manager_id.user_id or department.complaint_supervisor_id)[:1]
-
     def _local_deadline_date(self):
         self.ensure_one()
         return self.company_id._complaint_local_date(self.deadline)
@@ -451,7 +446,7 @@ class HelpdeskSupervisionOrder(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            user = order._department_user()
+            user = order.department_id._complaint_step_owner()
             if user:
                 order.message_subscribe(partner_ids=user.partner_id.ids)
                 order.activity_schedule(

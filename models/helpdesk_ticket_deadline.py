@@ -531,12 +531,8 @@ class HelpdeskTicketDeadline(models.Model):
         self.ensure_one()
         ticket = self.ticket_id
         if self.milestone_id.owner == "department":
-            return (
-                ticket.handler_employee_id.user_id
-                or ticket.section_id.manager_id.user_id
-                or ticket.department_id.manager_id.user_id
-                or ticket.user_id
-            )[:1]
+            # Nobody to warn in the department: the office's clerk on the appeal is.
+            return ticket._department_step_owner() or ticket.user_id
         if self.milestone_id.owner == "appraisal":
             group = self.env.ref(APPRAISAL)
             return group.all_user_ids.filtered(

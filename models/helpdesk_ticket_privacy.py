@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..groups import COMPLAINANT_DATA
+from ..groups import COMPLAINANT_DATA, PORTAL
 
 # Mainland China numbers as complainants give them: mobiles, landlines with or without area
 # code and extension, 400/800 lines, and short service numbers (12345, 95598 ...).
@@ -19,7 +19,7 @@ PHONE_PATTERN = re.compile(
 )
 
 
-def mask_text(value, keep_start=1, keep_end=0):
+def mask_text(value, keep_start, keep_end):
     """Keep the first/last characters of a personal value and star out the rest."""
     if not value:
         return value
@@ -42,9 +42,9 @@ class HelpdeskTicket(models.Model):
     # --- Complainant (R003-10); readable only by those handling the appeal (R002-37) ---
     partner_name = fields.Char(
         string="Complainant Name",
-        groups=f"base.group_portal,{COMPLAINANT_DATA}",
+        groups=f"{PORTAL},{COMPLAINANT_DATA}",
     )
-    partner_email = fields.Char(groups=f"base.group_portal,{COMPLAINANT_DATA}")
+    partner_email = fields.Char(groups=f"{PORTAL},{COMPLAINANT_DATA}")
     complainant_phone = fields.Char(groups=COMPLAINANT_DATA, tracking=True)
     complainant_address = fields.Char(groups=COMPLAINANT_DATA)
     # What the current user may see of the complainant: clear or masked.
@@ -80,6 +80,10 @@ class HelpdeskTicket(models.Model):
         "department_id",
         "section_id",
         "recusal_ids",
+        "company_id.complaint_preset_id.mask_name_keep",
+        "company_id.complaint_preset_id.mask_phone_keep_start",
+        "company_id.complaint_preset_id.mask_phone_keep_end",
+        "company_id.complaint_preset_id.mask_address_keep",
     )
     def _compute_complainant_display(self):
         for ticket, clear in zip(self, self._may_read_complainant_data(), strict=True):
@@ -89,13 +93,27 @@ class HelpdeskTicket(models.Model):
                 ticket.complainant_phone_display = data.complainant_phone
                 ticket.complainant_address_display = data.complainant_address
             else:
-                ticket.complainant_name_display = mask_text(data.partner_name)
-                ticket.complainant_phone_display = mask_text(
-                    data.complainant_phone, keep_start=3, keep_end=4
+                ticket.complainant_name_display = ticket._mask_complainant(
+                    "name", data.partner_name
                 )
-                ticket.complainant_address_display = mask_text(
-                    data.complainant_address, keep_start=6
+                ticket.complainant_phone_display = ticket._mask_complainant(
+                    "phone", data.complainant_phone
                 )
+                ticket.complainant_address_display = ticket._mask_complainant(
+                    "address", data.complainant_address
+                )
+
+    def _mask_complainant(self, kind, value):
+        """``value``, the complainant's name, phone or address (``kind``), masked
+        with the widths of the company's preset (R002-37)."""
+        self.ensure_one()
+        preset = self.sudo().company_id.complaint_preset_id
+        keep_start, keep_end = {
+            "name": (preset.mask_name_keep, 0),
+            "phone": (preset.mask_phone_keep_start, preset.mask_phone_keep_end),
+            "address": (preset.mask_address_keep, 0),
+        }[kind]
+        return mask_text(value, keep_start=keep_start, keep_end=keep_end)
 
     def _may_read_complainant_data(self):
         """Whether the current user handles each appeal (R002-37, R002-38).
@@ -181,8 +199,8 @@ class HelpdeskTicket(models.Model):
         data = self.sudo()
         name = data.partner_name or data.partner_id.name
         return (
-            mask_text(name) or "",
-            mask_text(data.complainant_phone, keep_start=3, keep_end=4) or "",
+            self._mask_complainant("name", name) or "",
+            self._mask_complainant("phone", data.complainant_phone) or "",
         )
 
     def _complainant_masked_label(self):

@@ -261,12 +261,9 @@ class HelpdeskTicket(models.Model):
         user = self.env.user
         if self.env.su or user.has_group(OFFICE):
             return True
-        departments = user.employee_ids.department_id
-        return bool(departments & (self.department_id | self.section_id)) or user in (
-            self.handler_employee_id.user_id
-            | self.department_id.manager_id.user_id
-            | self.department_id.complaint_handler_id
-        )
+        return user == self.handler_employee_id.user_id or (
+            self.department_id | self.section_id
+        )._complaint_acts_for(user)
 
     def _check_department_member(self, step):
         """The step belongs to the handling department (or the office on its behalf)."""
@@ -339,13 +336,13 @@ class HelpdeskTicket(models.Model):
             lambda user: self.company_id in user.company_ids
         )[:1]
 
-    def _department_users(self):
+    def _department_step_owner(self):
+        """Who does the handling department's next step on this appeal: the employee
+        handling it, else the owner of the department's steps
+        (``hr.department._complaint_step_owner``)."""
         self.ensure_one()
-        return (
-            self.handler_employee_id.user_id
-            or self.department_id.complaint_handler_id
-            or self.section_id.manager_id.user_id
-            or self.department_id.manager_id.user_id
+        return self.handler_employee_id.user_id or (
+            self.department_id._complaint_step_owner(section=self.section_id)
         )
 
     # ------------------------------------------------------------------
@@ -492,12 +489,12 @@ class HelpdeskTicket(models.Model):
                 department_id=ticket.department_id.id,
             )
             ticket._hand_to(
-                ticket._department_users(),
+                ticket._department_step_owner(),
                 self.env._("Accept appeal %(number)s", number=ticket.number),
             )
             for department in ticket.co_department_ids:
                 ticket._hand_to(
-                    department.complaint_handler_id or department.manager_id.user_id,
+                    department._complaint_step_owner(),
                     self.env._(
                         "Cooperate on appeal %(number)s (lead: %(lead)s)",
                         number=ticket.number,
@@ -666,7 +663,7 @@ class HelpdeskTicket(models.Model):
                 department_id=ticket.department_id.id,
             )
             ticket._hand_to(
-                ticket._department_users(),
+                ticket._department_step_owner(),
                 self.env._(
                     "Rework the report of appeal %(number)s", number=ticket.number
                 ),
@@ -813,7 +810,7 @@ class HelpdeskTicket(models.Model):
                     department_id=ticket.department_id.id,
                 )
                 ticket._hand_to(
-                    ticket._department_users(),
+                    ticket._department_step_owner(),
                     self.env._("Redo appeal %(number)s", number=ticket.number),
                     note,
                 )

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..groups import HR_USER
+
 
 class HrEmployee(models.Model):
     """What the service rules need of a person beyond the post flags
@@ -10,7 +12,7 @@ class HrEmployee(models.Model):
     staffing_vendor_id = fields.Many2one(
         "res.partner",
         string="Staffing Vendor",
-        groups="hr.group_hr_user",
+        groups=HR_USER,
         help="The third-party company that employs this outsourced person; dismissal "
         "recommendations are addressed to it (R001-12).",
     )

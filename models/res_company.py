@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..groups import OFFICE
+
 APPEAL_SEQUENCE_CODE = "helpdesk.ticket.appeal"
 
 
@@ -109,3 +111,34 @@ class ResCompany(models.Model):
             "helpdesk_utility_complaint.resource_calendar_china_complaint_desk"
         )
         return self.env["resource.calendar"].browse(calendar_id)
+
+    def _complaint_office_owner(self):
+        """Who does the response office's step in the company's periodic reports and
+        rectification actions (R000-09, R000-10, R000-79): the head of the office
+        department, else the company's first internal office user."""
+        self.ensure_one()
+        head = self.sudo().complaint_office_department_id.manager_id.user_id
+        if head:
+            return head[:1].with_env(self.env)
+        return (
+            self.env.ref(OFFICE)
+            .all_user_ids.filtered(
+                lambda user: self in user.company_ids and not user.share
+            )
+            .sorted("id")[:1]
+        )
+
+    def _complaint_contest_deadline(self, moment):
+        """The end of the window in which a department contests liability notified at
+        ``moment`` (R001-29): the preset's working days on the complaint calendar,
+        counted from the next working day (C-03); no window when it has none.
+
+        Deduction lines (generated or from a finding) and service cases with their
+        money lines all take their contest deadline from here.
+        """
+        self.ensure_one()
+        days = self.complaint_preset_id.contest_working_days
+        if not days:
+            return moment
+        calendar = self._get_complaint_calendar()
+        return calendar._sla_deadline(moment, days, "working_days", "next_day")[0]

@@ -45,3 +45,4 @@ from . import test_tour_reports
 from . import test_seed004_workflow
 from . import test_hotline_field
 from . import test_catalogue_rules
+from . import test_shared_rules

@@ -3,6 +3,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_utility_complaint import groups
+
 from .appeal_walk import DRIVEN_STATES, AppealWalkCase, utc
 
 
@@ -205,16 +207,14 @@ class TestEventLog(AppealWalkCase):
             )
         # Data, not code: give the contact to the office alone and the department
         # loses it.
-        contact.log_group_ids = self.env.ref(
-            "helpdesk_utility_complaint.group_response_office"
-        )
+        contact.log_group_ids = self.env.ref(groups.OFFICE)
         self.assertNotIn(
             contact, appeal.with_user(self.network_handler)._loggable_event_types()
         )
         self.assertIn(
             contact, appeal.with_user(self.office_user)._loggable_event_types()
         )
-        contact.log_group_ids = self.env.ref("helpdesk_utility_complaint.group_handler")
+        contact.log_group_ids = self.env.ref(groups.HANDLER)
         with self.assertRefused(ValidationError, "unknown appeal states: dispached"):
             contact.log_states = "dispached,accepted"
         with self.assertRefused(ValidationError, "Say which groups log"):

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from odoo.addons.helpdesk_utility_complaint import groups
 
 from .common import GROUP_OFFICE, ComplaintCase
 
@@ -48,7 +49,7 @@ class TestIntake(IntakeMixin, ComplaintCase):
         cls.helpdesk_user = new_test_user(
             cls.env,
             login="test_plain_helpdesk_user",
-            groups="helpdesk_mgmt.group_helpdesk_user",
+            groups=groups.HELPDESK_USER,
         )
 
     def test_r000_01_mail_gateway_registers_an_email_appeal_to_classify(self):

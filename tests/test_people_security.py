@@ -7,6 +7,8 @@ from openpyxl import load_workbook
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_utility_complaint import groups
+
 from .common import GROUP_DEPARTMENT_MANAGER
 from .people_common import PeopleCase
 
@@ -71,11 +73,9 @@ class TestPeopleAccess(PeopleCase):
         network_case, billing_case, _network_round, _billing_round = (
             self._both_departments()
         )
-        reader_user = self._user("meter_reader", "base.group_user", None)
+        reader_user = self._user("meter_reader", groups.INTERNAL_USER, None)
         self.reader.user_id = reader_user
-        reader_user.group_ids = [
-            (4, self.env.ref("helpdesk_utility_complaint.group_handler").id)
-        ]
+        reader_user.group_ids = [(4, self.env.ref(groups.HANDLER).id)]
         lines = self.Money.with_user(reader_user).search([])
         self.assertEqual(lines, network_case.money_line_ids)
         self.assertFalse(

@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_utility_complaint import groups
+
 from .common import (
     GROUP_APPRAISAL,
     GROUP_DEPARTMENT_MANAGER,
@@ -38,13 +40,11 @@ class TestSecurity(ComplaintCase):
         manager = self.complaint_manager
         for group in (GROUP_OFFICE, GROUP_HANDLER, GROUP_APPRAISAL,
                       GROUP_DEPARTMENT_MANAGER,
-                      "helpdesk_mgmt.group_helpdesk_manager"):  # fmt: skip
+                      groups.HELPDESK_MANAGER):  # fmt: skip
             self.assertTrue(manager.has_group(group), group)
         self.assertTrue(self.network_manager.has_group(GROUP_HANDLER))
         self.assertFalse(self.network_handler.has_group(GROUP_OFFICE))
-        self.assertFalse(
-            self.network_handler.has_group("helpdesk_mgmt.group_helpdesk_user")
-        )
+        self.assertFalse(self.network_handler.has_group(groups.HELPDESK_USER))
 
     def test_handlers_see_their_department_only(self):
         self.assertEqual(self._visible(self.network_handler), self.network_appeal)
