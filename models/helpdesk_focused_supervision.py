@@ -103,10 +103,8 @@ class HelpdeskFocusedSupervision(models.Model):
                 raise UserError(
                     self.env._("The person supervised works in the unit supervised.")
                 )
-            owner = (
-                record.department_id.manager_id.user_id
-                or record.department_id.complaint_handler_id
-            )
+            # A rectification measure, like R000-79's: the unit's report owner.
+            owner = record.department_id._complaint_report_owner()
             if owner:
                 record.activity_schedule(
                     "mail.mail_activity_data_todo",
