@@ -54,7 +54,9 @@ def ticket_values(env, kind, count, offset):
     values = []
     if addon:
         channels = (
-            env["helpdesk.ticket.channel"].search([("is_platform", "=", False)]).ids
+            env["helpdesk.ticket.channel"]
+            .search([("is_platform", "=", False), ("needs_more_channels", "=", False)])
+            .ids
         )
         natures = env["helpdesk.ticket.nature"].search([]).ids
         categories = (
