@@ -34,7 +34,9 @@ def templates(env):
         [{"name": f"供水管网{n}部"} for n in range(DEPARTMENTS)]
     )
     office = new_test_user(env, login="bench_office", groups=OFFICE)
-    channels = env["helpdesk.ticket.channel"].search([])
+    channels = env["helpdesk.ticket.channel"].search(
+        [("needs_more_channels", "=", False)]
+    )
     categories = env["helpdesk.ticket.category"].search(
         [("default_nature_id", "!=", False)]
     )
