@@ -89,6 +89,7 @@
         "data/helpdesk_report_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "reports/helpdesk_xlsx_reports.xml",
+        "reports/helpdesk_appraisal_report.xml",
         "views/helpdesk_periodic_report_views.xml",
         "views/helpdesk_rectification_action_views.xml",
         "views/helpdesk_service_area_views.xml",

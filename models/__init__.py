@@ -116,3 +116,4 @@ from . import helpdesk_admonition_interview
 from . import helpdesk_rectification_action
 from . import helpdesk_preventive_contact
 from . import helpdesk_xlsx_export
+from . import helpdesk_appraisal_report
