@@ -78,6 +78,9 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         return report._build_pack(period, template, cards, selected)
 
     def _build_pack(self, period, template, cards, selected):
+        # Names, selections and translated data in the company's language.
+        period = period.with_env(self.env)
+        template = template.with_env(self.env) if template else template
         company = period.company_id
         cards = cards.with_env(self.env).sorted(
             lambda card: (card.rank or 10**6, card.department_id.name or "")
@@ -147,7 +150,7 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         )
         rates = Rates._rates(totals)
         targets = Rates._targets(company)
-        labels = dict(self._rate_labels())
+        labels = self._rate_labels()
         rate_rows = []
         for name in GLANCE_RATES:
             target, kind = targets.get(name, (None, None))
@@ -207,14 +210,14 @@ class HelpdeskAppraisalReport(models.AbstractModel):
 
     def _rate_labels(self):
         _ = self.env._
-        return [
-            ("on_time_rate", _("On-time completion rate")),
-            ("resolution_rate", _("Resolution rate")),
-            ("repeat_rate", _("Repeat-complaint rate")),
-            ("callback_rate", _("Callback rate")),
-            ("satisfaction_rate", _("Satisfaction rate")),
-            ("composite_score", _("Composite satisfaction")),
-        ]
+        return {
+            "on_time_rate": _("On-time completion rate"),
+            "resolution_rate": _("Resolution rate"),
+            "repeat_rate": _("Repeat-complaint rate"),
+            "callback_rate": _("Callback rate"),
+            "satisfaction_rate": _("Satisfaction rate"),
+            "composite_score": _("Composite satisfaction"),
+        }
 
     def _group_title(self, groupby):
         _ = self.env._
@@ -382,11 +385,12 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         if item.measure == "manual":
             if line.missing or not manual_score:
                 return _("Score not entered yet.")
-            return _(
-                "Entered by %(user)s%(note)s",
-                user=manual_score.entered_by_id.name or "",
-                note=f": {manual_score.note}" if manual_score.note else "",
-            )
+            user = manual_score.entered_by_id.name or ""
+            if manual_score.note:
+                return _(
+                    "Entered by %(user)s: %(note)s", user=user, note=manual_score.note
+                )
+            return _("Entered by %(user)s", user=user)
         parts = []
         if item.measure in ("rate", "records"):
             if item.measure == "rate":
@@ -400,16 +404,23 @@ class HelpdeskAppraisalReport(models.AbstractModel):
             else:
                 parts.append(_("%(count)s records", count=f"{line.denominator:.0f}"))
         for entry in rules:
-            appeals = ", ".join(entry["appeals"])
-            parts.append(
-                _(
-                    "%(code)s: %(count)s lines, %(points)s points%(appeals)s",
-                    code=entry["code"],
-                    count=entry["count"],
-                    points=f"{entry['points']:.2f}",
-                    appeals=f" ({appeals})" if appeals else "",
+            values = {
+                "code": entry["code"],
+                "count": entry["count"],
+                "points": f"{entry['points']:.2f}",
+                "appeals": ", ".join(entry["appeals"]),
+            }
+            if values["appeals"]:
+                parts.append(
+                    _(
+                        "%(code)s: %(count)s lines, %(points)s points (%(appeals)s)",
+                        **values,
+                    )
                 )
-            )
+            else:
+                parts.append(
+                    _("%(code)s: %(count)s lines, %(points)s points", **values)
+                )
         if not parts:
             return _("Nothing counted.")
         return "; ".join(parts)
@@ -473,25 +484,22 @@ class HelpdeskAppraisalReport(models.AbstractModel):
                 shares = shortfall.share_ids.filtered(
                     lambda share: share.department_id in units
                 )
+                factor = shortfall.points * shortfall.multiplier / 100
+                passed_on = "; ".join(
+                    f"{share.department_id.name} {share.share:.2f}% = "
+                    f"{factor * share.share:.2f}"
+                    for share in shares
+                )
                 shortfalls.append(
                     {
-                        "name": shortfall.display_name,
-                        "points": shortfall.points,
-                        "multiplier": shortfall.multiplier,
-                        "shares": [
-                            {
-                                "unit": share.department_id.name,
-                                "share": share.share,
-                                "points": float_round(
-                                    shortfall.points
-                                    * shortfall.multiplier
-                                    * share.share
-                                    / 100.0,
-                                    2,
-                                ),
-                            }
-                            for share in shares
-                        ],
+                        "text": self.env._(
+                            "%(shortfall)s: %(points)s points lost, passed on at "
+                            "× %(multiplier)s by share (R000-54): %(shares)s",
+                            shortfall=shortfall.display_name,
+                            points=f"{shortfall.points:g}",
+                            multiplier=f"{shortfall.multiplier:g}",
+                            shares=passed_on or "—",
+                        )
                     }
                 )
         return {
@@ -624,7 +632,18 @@ class HelpdeskAppraisalReport(models.AbstractModel):
                 }
             )
         summary["total"] = len(rows)
-        return {"rows": rows, "summary": dict(summary)}
+        text = _(
+            "Rated unsatisfied in the month before the period or in it: %(total)s; "
+            "cleared in time: %(cleared)s; cleared late: %(late)s; not cleared, "
+            "overdue: %(overdue)s; not cleared yet: %(open)s. Each must be cleared by "
+            "the end of the month after its rating.",
+            total=summary["total"],
+            cleared=summary["cleared"],
+            late=summary["late"],
+            overdue=summary["overdue"],
+            open=summary["open"],
+        )
+        return {"rows": rows, "summary": dict(summary), "text": text}
 
     @api.model
     def _utc(self, tz, day):

@@ -12,7 +12,7 @@ class ReportAppraisalXlsx(models.AbstractModel):
     with the user's record rules, in the company's language.
     """
 
-    _name = "report.helpdesk_utility_complaint.appraisal_xlsx"
+    _name = "report.helpdesk_utility_complaint.appraisal_period_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Appraisal XLSX"
 
@@ -24,10 +24,7 @@ class ReportAppraisalXlsx(models.AbstractModel):
         }
 
     def _packs(self, objs):
-        Report = self.env["helpdesk.appraisal.report"]
-        if objs._name == "helpdesk.scorecard":
-            return Report._packs_for_cards(objs)
-        return Report._packs_for_periods(objs)
+        return self.env["helpdesk.appraisal.report"]._packs_for_periods(objs)
 
     def _formats(self, workbook):
         return {
@@ -231,3 +228,14 @@ class ReportAppraisalXlsx(models.AbstractModel):
         row += 1
         sheet.write_string(row, 0, _("Total"), formats["total"])
         sheet.write_number(row, 5, round(total, 2), formats["total_float"])
+
+
+class ReportAppraisalScorecardXlsx(models.AbstractModel):
+    """The same workbook for a selection of cards, grouped by period and template."""
+
+    _name = "report.helpdesk_utility_complaint.appraisal_scorecard_xlsx"
+    _inherit = "report.helpdesk_utility_complaint.appraisal_period_xlsx"
+    _description = "Appraisal XLSX of Selected Scorecards"
+
+    def _packs(self, objs):
+        return self.env["helpdesk.appraisal.report"]._packs_for_cards(objs)
