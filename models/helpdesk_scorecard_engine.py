@@ -1,10 +1,13 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round
 from odoo.tools.safe_eval import safe_eval
 
+from .helpdesk_appraisal_period import PERIOD_MONTHS
 from .helpdesk_deduction_rule_appraisal import RUN_GENERATORS
 
 # Ledger sources of the lines the run writes, by the table of their rule.
@@ -26,11 +29,11 @@ class Frame:
         self.company = period.company_id
         self.real = real
         self.items = template.item_ids
-        calendar = self.company._get_complaint_calendar()
-        tz = calendar._sla_tz()
+        self.calendar = self.company._get_complaint_calendar()
+        self.tz = self.calendar._sla_tz()
         self.start, self.end = period.date_start, period.date_end
-        self.start_utc = calendar._sla_utc(self.start, tz)
-        self.end_utc = calendar._sla_utc(self.end + timedelta(days=1), tz)
+        self.start_utc = self.utc(self.start)
+        self.end_utc = self.utc(self.end + timedelta(days=1))
         self.months = (
             period
             if period.period_type == "month"
@@ -74,6 +77,10 @@ class Frame:
         self.office = self.company.complaint_office_department_id
         self.cache = {}
 
+    def utc(self, day):
+        """The first instant (naive UTC) of ``day`` where the company works."""
+        return self.calendar._sla_utc(day, self.tz)
+
     def item_codes(self, item, table_codes):
         """Rule codes an item counts: its rules, and its table's unclaimed rules."""
         codes = set(item.rule_ids.mapped("code"))
@@ -113,21 +120,68 @@ class HelpdeskScorecardEngine(models.AbstractModel):
         return list(safe_eval(text or "[]", dict(frame.variables)))
 
     @api.model
-    def _period_domain(self, frame, model, field_name):
-        if model._fields[field_name].type == "date":
-            start, end = frame.start, frame.end + timedelta(days=1)
-            start, end = fields.Date.to_string(start), fields.Date.to_string(end)
-        else:
-            start = fields.Datetime.to_string(frame.start_utc)
-            end = fields.Datetime.to_string(frame.end_utc)
-        return [(field_name, ">=", start), (field_name, "<", end)]
+    def _windows(self, frame, item):
+        """[(first day, last day)] of what an item measures, each part on its own: the
+        period, or its months or quarters (R003-16 per month, R003-14 per quarter). A
+        period shorter than the window reads the window up to the period's end: a
+        quarter's last month measured by quarter reads the whole quarter."""
+        length = PERIOD_MONTHS.get(item.window)
+        if not length:
+            return [(frame.start, frame.end)]
+        start = frame.start.replace(
+            month=frame.start.month - (frame.start.month - 1) % length, day=1
+        )
+        windows = []
+        while start <= frame.end:
+            following = start + relativedelta(months=length)
+            windows.append((start, min(following - timedelta(days=1), frame.end)))
+            start = following
+        return windows
 
     @api.model
-    def _records_domain(self, frame, item, units=None):
-        """The records a rate or a count is taken over (its denominator)."""
+    def _period_domain(self, frame, model, field_name, window=None, end_field=None):
+        """Records dated in ``window`` (the period by default); with ``end_field``,
+        records in force at its end: dated on or before it, ending after it."""
+        start, end = window or (frame.start, frame.end)
+        end += timedelta(days=1)
+
+        def bound(name, day):
+            if model._fields[name].type == "date":
+                return fields.Date.to_string(day)
+            return fields.Datetime.to_string(frame.utc(day))
+
+        if end_field:
+            return [
+                (field_name, "<", bound(field_name, end)),
+                "|",
+                (end_field, "=", False),
+                (end_field, ">=", bound(end_field, end)),
+            ]
+        return [
+            (field_name, ">=", bound(field_name, start)),
+            (field_name, "<", bound(field_name, end)),
+        ]
+
+    @api.model
+    def _records_domain(self, frame, item, units=None, window=None):
+        """The records a rate or a count is taken over (its denominator): in
+        ``window``, else in any window of the item."""
         model = self.env[item.model_name]
-        domain = self._eval_domain(frame, item.domain)
-        domain += self._period_domain(frame, model, item.date_field)
+        windows = [window] if window else self._windows(frame, item)
+        domain = fields.Domain.AND(
+            [
+                self._eval_domain(frame, item.domain),
+                fields.Domain.OR(
+                    [
+                        self._period_domain(
+                            frame, model, item.date_field, part, item.date_end_field
+                        )
+                        for part in windows
+                    ]
+                ),
+            ]
+        )
+        domain = list(domain)
         if "company_id" in model._fields:
             domain.append(("company_id", "=", frame.company.id))
         if units is not None:
@@ -212,57 +266,92 @@ class HelpdeskScorecardEngine(models.AbstractModel):
 
     @api.model
     def _measure(self, frame, item, units):
-        """{unit id or None: {"base", "terms", "outside"}} for a rate or a count, and
-        the company's totals under the key "company"; one grouped scan."""
+        """{unit id: {"base", "terms", "outside"}} for a rate or a count, and the
+        company's totals under the key "company"; one grouped scan per window. An item
+        measured month by month or quarter by quarter also keeps each window's counts
+        under "parts", for the points to be taken window by window."""
         company_wide = item.scope == "company"
         key = ("measure", item.id)
         cached = frame.cache.get(key)
         if cached and (company_wide or set(units.ids) <= cached[0]):
             return cached[1]
-        model = self.env[item.model_name].sudo()
-        domain = self._records_domain(frame, item, None if company_wide else units)
-        query = model._search(domain)
-        term_count = len(item.term_ids)
-        result = {"company": {"base": 0.0, "terms": [0.0] * term_count, "outside": 0}}
-        if not query.is_empty():
-            unit_sql = model._read_group_groupby(model._table, item.unit_field, query)
-            amount = (
-                SQL("%s", model._field_to_sql(model._table, item.value_field, query))
-                if item.value_field
-                else SQL("1")
-            )
-            conditions = [
-                fields.Domain(self._eval_domain(frame, term.domain))
-                .optimize_full(model)
-                ._to_sql(model, model._table, query)
-                for term in item.term_ids
-            ]
-            selects = [unit_sql, SQL("COALESCE(SUM(%s), 0)", amount)]
-            selects += [
-                SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", amount, condition)
-                for condition in conditions
-            ]
-            outside = (
-                SQL("(%s) IS NOT TRUE", SQL(" OR ").join(conditions))
-                if conditions
-                else SQL("FALSE")
-            )
-            selects.append(SQL("COUNT(*) FILTER (WHERE %s)", outside))
-            query.groupby = unit_sql
-            for row in self.env.execute_query(query.select(*selects)):
-                unit_id, base, *terms, outside_count = row
-                result[unit_id] = {
-                    "base": float(base),
-                    "terms": [float(term) for term in terms],
-                    "outside": outside_count,
-                }
-                total = result["company"]
-                total["base"] += float(base)
-                total["terms"] = [
-                    a + float(b) for a, b in zip(total["terms"], terms, strict=True)
-                ]
-                total["outside"] += outside_count
+        windows = self._windows(frame, item)
+        scans = [self._scan(frame, item, units, window) for window in windows]
+        if len(scans) == 1:
+            result = scans[0]
+        else:
+            result = {}
+            for unit in set().union(*scans):
+                parts = [scan.get(unit) for scan in scans]
+                result[unit] = dict(self._add_counts(item, parts), parts=parts)
+        result.setdefault("company", self._add_counts(item, []))
         frame.cache[key] = (set(units.ids), result)
+        return result
+
+    @api.model
+    def _add_counts(self, item, counts_list):
+        total = {"base": 0.0, "terms": [0.0] * len(item.term_ids), "outside": 0}
+        for counts in filter(None, counts_list):
+            total["base"] += counts["base"]
+            total["terms"] = [
+                a + b for a, b in zip(total["terms"], counts["terms"], strict=True)
+            ]
+            total["outside"] += counts["outside"]
+        return total
+
+    @api.model
+    def _scan(self, frame, item, units, window):
+        """{unit id: counts, "company": totals} of one window, in one grouped scan:
+        the records (or the sum of the item's field), each term's matching records
+        (or the sum of its field) as FILTER clauses, and those outside every term."""
+        company_wide = item.scope == "company"
+        model = self.env[item.model_name].sudo()
+        domain = self._records_domain(
+            frame, item, None if company_wide else units, window
+        )
+        query = model._search(domain)
+        result = {"company": self._add_counts(item, [])}
+        if query.is_empty():
+            return result
+        unit_sql = model._read_group_groupby(model._table, item.unit_field, query)
+
+        def amount(field_name):
+            if not field_name:
+                return SQL("1")
+            return SQL("%s", model._field_to_sql(model._table, field_name, query))
+
+        conditions = [
+            fields.Domain(self._eval_domain(frame, term.domain))
+            .optimize_full(model)
+            ._to_sql(model, model._table, query)
+            for term in item.term_ids
+        ]
+        selects = [unit_sql, SQL("COALESCE(SUM(%s), 0)", amount(item.value_field))]
+        selects += [
+            SQL(
+                "COALESCE(SUM(%s) FILTER (WHERE %s), 0)",
+                amount(term.value_field or item.value_field),
+                condition,
+            )
+            for term, condition in zip(item.term_ids, conditions, strict=True)
+        ]
+        outside = (
+            SQL("(%s) IS NOT TRUE", SQL(" OR ").join(conditions))
+            if conditions
+            else SQL("FALSE")
+        )
+        selects.append(SQL("COUNT(*) FILTER (WHERE %s)", outside))
+        query.groupby = unit_sql
+        for row in self.env.execute_query(query.select(*selects)):
+            unit_id, base, *terms, outside_count = row
+            result[unit_id] = {
+                "base": float(base),
+                "terms": [float(term) for term in terms],
+                "outside": outside_count,
+            }
+        result["company"] = self._add_counts(
+            item, [counts for unit, counts in result.items() if unit != "company"]
+        )
         return result
 
     @api.model
@@ -283,10 +372,29 @@ class HelpdeskScorecardEngine(models.AbstractModel):
         return value, numerator, counts["base"]
 
     @api.model
+    def _points_of(self, item, counts):
+        """(deduction, bonus) of measured counts, window by window when the item is
+        measured month by month or quarter by quarter; the floor is not applied."""
+        deduction = bonus = 0.0
+        for part in (counts or {}).get("parts") or [counts]:
+            value = self._value(item, part)[0]
+            amounts = dict(
+                zip(
+                    item.term_ids.ids,
+                    (part or {}).get("terms") or [0.0] * len(item.term_ids),
+                    strict=True,
+                )
+            )
+            part_deduction, part_bonus = item._points(value, amounts)
+            deduction += part_deduction
+            bonus += part_bonus
+        return float_round(deduction, 2), float_round(min(bonus, item.bonus_cap), 2)
+
+    @api.model
     def _figures(self, item, counts):
         """(value, numerator, denominator, deduction, bonus) of measured counts."""
         value, numerator, denominator = self._value(item, counts)
-        deduction, bonus = item._points(value)
+        deduction, bonus = self._points_of(item, counts)
         return value, numerator, denominator, item._lost(deduction), bonus
 
     @api.model
@@ -341,7 +449,7 @@ class HelpdeskScorecardEngine(models.AbstractModel):
             measure = self._measure(frame, item, units)
             if item.scope == "company":
                 value = self._value(item, measure["company"])[0]
-                deduction = item._lost(item._points(value)[0])
+                deduction = item._lost(self._points_of(item, measure["company"])[0])
                 per_unit = {
                     unit: (value, deduction)
                     for unit in self._charged_units(frame, item, measure)
@@ -349,8 +457,12 @@ class HelpdeskScorecardEngine(models.AbstractModel):
             else:
                 per_unit = {}
                 for unit in unit_ids:
-                    value = self._value(item, measure.get(unit))[0]
-                    per_unit[unit] = (value, item._lost(item._points(value)[0]))
+                    counts = measure.get(unit)
+                    deduction = self._points_of(item, counts)[0]
+                    per_unit[unit] = (
+                        self._value(item, counts)[0],
+                        item._lost(deduction),
+                    )
             for unit, (value, deduction) in sorted(per_unit.items()):
                 if deduction <= 0:
                     continue

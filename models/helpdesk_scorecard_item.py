@@ -77,6 +77,20 @@ class HelpdeskScorecardItem(models.Model):
     )
     in_quarter = fields.Boolean(string="Assessed in Quarters", default=True)
     in_year = fields.Boolean(string="Assessed in Years", default=True)
+    window = fields.Selection(
+        [
+            ("period", "The Whole Period"),
+            ("month", "Month by Month"),
+            ("quarter", "Quarter by Quarter"),
+        ],
+        string="Measured Over",
+        default="period",
+        required=True,
+        help="Month by month or quarter by quarter: each month or quarter of the "
+        "period is measured on its own and the points are added up (R003-16 counts "
+        "failures per month, R003-14 trainings per quarter); a month measured by "
+        "quarter reads its quarter up to the month's end.",
+    )
 
     measure = fields.Selection(
         MEASURES, string="Measured By", required=True, default="ledger"
@@ -103,6 +117,12 @@ class HelpdeskScorecardItem(models.Model):
     model_name = fields.Char(related="model_id.model", string="Model Name")
     date_field = fields.Char(
         help="The date or time that puts a record in the period, e.g. replied_at."
+    )
+    date_end_field = fields.Char(
+        string="End Date Field",
+        help="Records in force: a record counts in every period (or month, or quarter) "
+        "it is in force at the end of: its date on or before the end, this date empty "
+        "or after it, e.g. a unit's policy (R003-05).",
     )
     unit_field = fields.Char(
         default="department_id",
@@ -191,7 +211,9 @@ class HelpdeskScorecardItem(models.Model):
         "CHECK(step > 0)", "The step of a scorecard item must be positive."
     )
 
-    @api.constrains("measure", "model_id", "date_field", "unit_field", "domain")
+    @api.constrains(
+        "measure", "model_id", "date_field", "date_end_field", "unit_field", "domain"
+    )
     def _check_measure(self):
         for item in self.filtered(lambda item: item.measure in ("rate", "records")):
             model = item.model_id and self.env.get(item.model_id.model)
@@ -203,16 +225,19 @@ class HelpdeskScorecardItem(models.Model):
                         code=item.code,
                     )
                 )
-            date = model._fields.get(item.date_field)
-            if not date or date.type not in ("date", "datetime") or not date.store:
-                raise ValidationError(
-                    self.env._(
-                        "Item %(code)s: %(field)s is not a stored date of %(model)s.",
-                        code=item.code,
-                        field=item.date_field,
-                        model=item.model_id.name,
+            for name in filter(None, (item.date_field, item.date_end_field)):
+                date = model._fields.get(name)
+                if not date or date.type not in ("date", "datetime") or not date.store:
+                    raise ValidationError(
+                        self.env._(
+                            "Item %(code)s: %(field)s is not a stored date of "
+                            "%(model)s.",
+                            code=item.code,
+                            field=name,
+                            model=item.model_id.name,
+                        )
                     )
-                )
+            item._check_number_field(item.value_field)
             item._check_domain_text(item.domain)
         for item in self.filtered(lambda item: item.measure == "rate"):
             if not item.term_ids:
@@ -235,6 +260,32 @@ class HelpdeskScorecardItem(models.Model):
                     model=self.model_id.name,
                 )
             ) from error
+
+    def _check_number_field(self, name):
+        """``name``, if given, is a stored number of the item's records."""
+        if not name:
+            return
+        field = self.env[self.model_id.model]._fields.get(name)
+        numeric = field and field.type in ("integer", "float", "monetary")
+        if not numeric or not field.store:
+            raise ValidationError(
+                self.env._(
+                    "Item %(code)s: %(field)s is not a stored number of %(model)s.",
+                    code=self.code,
+                    field=name,
+                    model=self.model_id.name,
+                )
+            )
+
+    def copy(self, default=None):
+        """Tiers keep reading the copy's own terms."""
+        items = super().copy(default)
+        for origin, item in zip(self, items, strict=True):
+            terms = dict(zip(origin.term_ids, item.term_ids, strict=True))
+            for old, new in zip(origin.tier_ids, item.tier_ids, strict=True):
+                if old.term_id:
+                    new.term_id = terms[old.term_id]
+        return items
 
     @api.model
     def _domain_placeholders(self):
@@ -262,9 +313,10 @@ class HelpdeskScorecardItem(models.Model):
             return period.date_end.month % 3 == 0
         return self.in_month == "all"
 
-    def _points(self, value):
+    def _points(self, value, amounts=None):
         """(deduction, bonus) for a measured ``value``; None (nothing to measure) costs
-        and earns nothing."""
+        and earns nothing. A tier on a term compares that term's count (or sum) in
+        ``amounts`` ({term id: amount}) instead of the value."""
         self.ensure_one()
         if value is None:
             return 0.0, 0.0
@@ -283,7 +335,8 @@ class HelpdeskScorecardItem(models.Model):
         deduction = steps * self.points_per_step
         bonus = 0.0
         for tier in self.tier_ids:
-            if tier._matches(value):
+            mark = (amounts or {}).get(tier.term_id.id, 0.0) if tier.term_id else value
+            if tier._matches(mark):
                 if tier.kind == "bonus":
                     bonus = max(bonus, tier.points)
                 else:

@@ -56,6 +56,14 @@ class HelpdeskScorecardManualScore(models.Model):
     @api.constrains("score", "item_id")
     def _check_score(self):
         for entry in self:
+            if entry.item_id.measure != "manual":
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s is measured from its records: it takes no score "
+                        "entered by hand.",
+                        item=entry.item_id.display_name,
+                    )
+                )
             if entry.score < 0 or entry.score > entry.item_id.weight:
                 raise ValidationError(
                     self.env._(

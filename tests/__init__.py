@@ -30,6 +30,7 @@ from . import test_tour_star_round
 from . import test_appraisal
 from . import test_appraisal_heating
 from . import test_tour_appraisal
+from . import test_heating_records
 from . import test_event_log
 from . import test_appeal_end
 from . import test_working_day_fraction

@@ -101,6 +101,8 @@ class AppraisalCase(ComplaintCase):
                     "complainant_address": f"人民路{cls._customers}号",
                     "department_id": department.id,
                     "received_at": values.get("received_at", when),
+                    "registered_at": values.get("received_at", when),
+                    "occurred_at": values.get("received_at", when),
                 }
             )
             if values.get("channel_id") == cls.banyang.id:
@@ -118,6 +120,7 @@ class AppraisalCase(ComplaintCase):
                 "called_at": when,
                 "reached": True,
                 "result": result,
+                "comment": "Rated on the phone.",
             }
             for ticket, result in zip(tickets, results, strict=True)
             if result

@@ -571,13 +571,15 @@ class TestAppraisal(AppraisalCase):
 
     def test_whatif_replay_under_another_preset(self):
         """The heating card over the water company's month: its timing items find none
-        of the water rules, its scores entered by hand are still missing."""
+        of the water rules; the unit keeps none of the heating records (no policy costs
+        5, no training in the quarter 4), no repeat among its complaints earns 2; the
+        score entered by hand is still missing."""
         self.ledger_line(self.network, "R000-59", 3)
         self.appeals(self.network, ["satisfied"])
         heating = self.env.ref("helpdesk_utility_complaint.scorecard_heating")
         replay = self.env["helpdesk.scorecard.engine"]._replay(self.march, heating)
         card = replay[self.network.id]
-        self.assertEqual(card["total"], 100.0)
+        self.assertEqual(card["total"], 100.0 - 5 - 4 + 2)
         self.assertTrue(card["missing_count"])
 
     # ------------------------------------------------------------------

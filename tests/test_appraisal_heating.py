@@ -3,17 +3,22 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .appraisal_common import AppraisalCase
 from .common import GROUP_OFFICE
+from .heating_common import HeatingCase
 
 
 @tagged("post_install", "-at_install")
-class TestAppraisalHeating(AppraisalCase):
+class TestAppraisalHeating(HeatingCase):
     """The heating company's bounded 100-point card (seed 003): four dimensions, floors
     and bonuses, monthly, quarterly and annual cycles (R003-02 to R003-04, R003-14,
-    R003-39), and scores HR enters by hand (R000-56)."""
+    R003-39), and scores HR enters by hand (R000-56). The network department keeps its
+    records (a complete policy, a training every quarter) unless a test says
+    otherwise."""
 
-    preset_xmlid = "helpdesk_utility_complaint.preset_heating"
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.keep_records(cls.network)
 
     def callbacks(self, department, results, when):
         """Evaluations of ``department``'s appeals at ``when`` (R003-38)."""
@@ -34,36 +39,8 @@ class TestAppraisalHeating(AppraisalCase):
             )
         )
 
-    def rate_item(self, **values):
-        """A repeat-complaint rate on the appeals, as R003-33 to R003-35 reads it."""
-        vals = {
-            "template_id": self.template().id,
-            "dimension_id": self.env.ref(
-                "helpdesk_utility_complaint.scorecard_heating_handling"
-            ).id,
-            "code": "R003-34/35 (rate)",
-            "name": "Repeat-complaint rate",
-            "weight": 5,
-            "bonus_cap": 2,
-            "measure": "rate",
-            "model_id": self.env.ref("helpdesk_mgmt.model_helpdesk_ticket").id,
-            "date_field": "received_at",
-            "unit_field": "department_id",
-            "domain": "[('nature_kind', '=', 'complaint')]",
-            "term_ids": [
-                (0, 0, {"name": "Repeats", "domain": "[('repeat_of_id', '!=', False)]"})
-            ],
-            "direction": "above",
-            "threshold": 5,
-            "step": 1,
-            "points_per_step": 1,
-            "tier_ids": [
-                (0, 0, {"kind": "bonus", "operator": "<=", "value": 2, "points": 1}),
-                (0, 0, {"kind": "bonus", "operator": "<=", "value": 0, "points": 2}),
-            ],
-        }
-        vals.update(values)
-        return self.env["helpdesk.scorecard.item"].create(vals)
+    def item(self, code):
+        return self.template().item_ids.filtered(lambda item: item.code == code)
 
     # ------------------------------------------------------------------
     # R003-03, R003-04: the card, its floors and bonuses
@@ -87,7 +64,7 @@ class TestAppraisalHeating(AppraisalCase):
                 dimension.name,
             )
         self.assertEqual((template.base_score, template.item_weight_total), (0, 100))
-        self.appeals(self.network, ["satisfied"])
+        self.appeals(self.network, ["satisfied"], nature_id=self.consultation.id)
         self.compute()
         card = self.card(self.network)
         self.assertEqual(card.total, 100.0)
@@ -96,7 +73,7 @@ class TestAppraisalHeating(AppraisalCase):
     def test_r003_04_an_item_stops_at_its_floor(self):
         """12 points of late acceptance and contact cost the 10-point item its 10, not
         12."""
-        self.appeals(self.network, ["satisfied"])
+        self.appeals(self.network, ["satisfied"], nature_id=self.consultation.id)
         self.ledger_line(self.network, "R003-20", 5)
         self.ledger_line(self.network, "R003-21", 7)
         self.compute()
@@ -105,15 +82,11 @@ class TestAppraisalHeating(AppraisalCase):
         self.assertEqual(self.card(self.network).total, 90.0)
 
     def test_r003_04_bonus_after_the_floor_lifts_an_item_above_its_weight(self):
-        """R003-34, R003-35: no repeat among the complaints earns +2 on the 5-point item
-        (here measured on the appeals instead of entered by hand)."""
-        self.template().item_ids.filtered(
-            lambda item: item.code == "R003-34/35"
-        ).unlink()
-        self.rate_item()
+        """R003-34, R003-35: no repeat among the complaints earns +2 on the 5-point
+        item."""
         self.appeals(self.network, ["satisfied"] * 4)
         self.compute()
-        repeat = self.cell(self.network, "R003-34/35 (rate)")
+        repeat = self.cell(self.network, "R003-34/35")
         self.assertEqual((repeat.value, repeat.bonus, repeat.score), (0.0, 2.0, 7.0))
         self.assertEqual(self.card(self.network).total, 102.0)
         self.template().total_cap = 101
@@ -121,7 +94,7 @@ class TestAppraisalHeating(AppraisalCase):
         self.assertEqual(self.card(self.network).total, 101.0, "the card's cap")
 
     def test_r003_34_r003_35_repeat_rate_band_edges(self):
-        item = self.rate_item()
+        item = self.item("R003-34/35")
         self.assertEqual(
             {value: item._points(value) for value in (0, 2, 2.01, 5, 5.5, 6, 30)},
             {
@@ -142,17 +115,7 @@ class TestAppraisalHeating(AppraisalCase):
     def test_r003_30_r003_31_resolution_rate_tiers_and_cap(self):
         """Below 85% costs 1 a point (82.5% costs 2.5); 95% earns +2, 100% +3 (the
         cap)."""
-        item = self.rate_item(
-            code="R003-30/31 (rate)",
-            weight=10,
-            bonus_cap=3,
-            direction="below",
-            threshold=85,
-            tier_ids=[
-                (0, 0, {"kind": "bonus", "operator": ">=", "value": 95, "points": 2}),
-                (0, 0, {"kind": "bonus", "operator": ">=", "value": 100, "points": 3}),
-            ],
-        )
+        item = self.item("R003-30/31")
         self.assertEqual(
             {v: item._points(v) for v in (82.5, 85, 94.99, 95, 99.99, 100)},
             {
@@ -173,17 +136,15 @@ class TestAppraisalHeating(AppraisalCase):
         self.assertEqual(item._points(82.5), (2.0, 0.0), "per complete point")
 
     def test_r003_16_a_deduction_tier_charged_once(self):
-        """Channels failing 2 times or more (含) cost 2, once."""
-        item = self.rate_item(
-            code="R003-16",
-            measure="records",
-            term_ids=[],
-            direction="none",
-            tier_ids=[
-                (0, 0, {"kind": "deduction", "operator": ">=", "value": 2, "points": 2})
-            ],
+        """Channels failing 2 times or more (含) in a month cost 2, once; each failure
+        without a backup within 30 minutes costs 2 (R003-17)."""
+        item = self.item("R003-16/17")
+        failures, late = item.term_ids.sorted("sequence").ids
+        self.assertEqual(
+            [item._points(0, {failures: n, late: 0})[0] for n in (1, 2, 5)],
+            [0.0, 2.0, 2.0],
         )
-        self.assertEqual([item._points(v)[0] for v in (1, 2, 5)], [0.0, 2.0, 2.0])
+        self.assertEqual(item._points(1, {failures: 2, late: 1})[0], 4.0)
 
     # ------------------------------------------------------------------
     # R003-38, R003-39: evaluation results from the callbacks
@@ -272,7 +233,12 @@ class TestAppraisalHeating(AppraisalCase):
 
     def test_r003_02_annual_result_40_30_30_without_inactive_periods(self):
         for month in (1, 2, 11, 12):
-            self.appeals(self.network, [None], when=datetime(2025, month, 5, 3))
+            self.appeals(
+                self.network,
+                [None],
+                when=datetime(2025, month, 5, 3),
+                nature_id=self.consultation.id,
+            )
         self.ledger_line(self.network, "R003-21", 2, period=self.month(2025, 1))
         self.ledger_line(self.network, "R003-21", 4, period=self.month(2025, 7))
         for month in range(1, 13):
@@ -313,60 +279,83 @@ class TestAppraisalHeating(AppraisalCase):
     # ------------------------------------------------------------------
 
     def test_r003_14_training_is_assessed_in_the_last_month_of_a_quarter(self):
+        """A unit without training loses the item in March, not in February; the item
+        entered by hand (R003-44) is missing for active units only."""
         february = self.month(2025, 2)
         for period in (february, self.march):
-            self.appeals(
-                self.network, [None], when=datetime(2025, period.date_start.month, 5)
-            )
+            for department in (self.network, self.billing):
+                self.appeals(
+                    department, [None], when=datetime(2025, period.date_start.month, 5)
+                )
         self.compute(february)
         self.compute(self.march)
         training = {
-            period.name: self.cell(self.network, "R003-14", period)
+            (period.name, department.name): self.cell(department, "R003-14", period)
             for period in (february, self.march)
+            for department in (self.network, self.billing)
         }
         self.assertEqual(
-            {name: (c.assessed, c.missing, c.score) for name, c in training.items()},
-            {"2025-02": (False, False, 4.0), "2025-03": (True, True, 4.0)},
+            {key: (c.assessed, c.missing, c.score) for key, c in training.items()},
+            {
+                ("2025-02", self.network.name): (False, False, 4.0),
+                ("2025-02", self.billing.name): (False, False, 4.0),
+                ("2025-03", self.network.name): (True, False, 4.0),
+                ("2025-03", self.billing.name): (True, False, 0.0),
+            },
         )
 
         def missing(period):
             issues = period._appraisal_issues(self.template())
             return next(i["count"] for i in issues if "by hand" in i["name"])
 
-        # Nine items are entered by hand in March, eight in February; inactive units
-        # (the other departments) need none.
-        self.assertEqual((missing(february), missing(self.march)), (8, 9))
+        # R003-44 only, for the two active units; the inactive ones need none.
+        self.assertEqual((missing(february), missing(self.march)), (2, 2))
 
     def test_r000_56_who_enters_which_score(self):
         """HR scores the response office, the office the departments; nobody scores
         their own unit; a score stays within its item's weight."""
-        self.appeals(self.network, [None])
-        self.score(self.network, "R003-05", 4)
-        self.score(self.billing, "R003-05", 5, user=self.office_user)
-        self.score(self.office_department, "R003-05", 3)
+        self.appeals(self.network, [None], nature_id=self.consultation.id)
+        self.score(self.network, "R003-44", 6)
+        self.score(self.billing, "R003-44", 7, user=self.office_user)
+        self.score(self.office_department, "R003-44", 3)
+        april = self.month(2025, 4)
         with self.assertRefused(AccessError, "your own unit"):
-            self.score(self.office_department, "R003-43", 8, user=self.office_user)
+            self.score(
+                self.office_department,
+                "R003-44",
+                7,
+                user=self.office_user,
+                period=april,
+            )
         with self.assertRefused(AccessError, "your own unit"):
-            self.score(self.hr, "R003-05", 5)
+            self.score(self.hr, "R003-44", 5, period=april)
         with self.assertRefused(AccessError, "not allowed to create"):
-            self.score(self.billing, "R003-43", 8, user=self.network_manager)
+            self.score(
+                self.billing, "R003-44", 7, user=self.network_manager, period=april
+            )
         clerk = self._user("billing_clerk", GROUP_OFFICE, self.billing)
         with self.assertRefused(AccessError, "Only HR's appraisal officers score"):
-            self.score(self.office_department, "R003-43", 8, user=clerk)
-        self.score(self.network, "R003-43", 8, user=clerk)
-        with self.assertRefused(ValidationError, "from 0 to 4.0: 5.5 is outside"):
-            self.score(self.network, "R003-16/17", 5.5)
+            self.score(
+                self.office_department,
+                "R003-44",
+                7,
+                user=clerk,
+                period=april,
+            )
+        self.score(self.network, "R003-44", 7, user=clerk, period=april)
+        with self.assertRefused(ValidationError, "from 0 to 7.0: 7.5 is outside"):
+            self.score(self.hr, "R003-44", 7.5, period=april)
         with self.assertRefused(ValidationError, "is outside"):
-            self.score(self.network, "R003-44", -1)
+            self.score(self.hr, "R003-44", -1, period=april)
         self.compute()
-        policy = self.cell(self.network, "R003-05")
-        self.assertEqual(
-            (policy.value, policy.score, policy.missing), (4.0, 4.0, False)
-        )
-        self.assertEqual(self.drill(policy, "value").score, 4.0)
-        self.assertEqual(self.card(self.network).total, 100 - 1 - 0)
+        rest = self.cell(self.network, "R003-44")
+        self.assertEqual((rest.value, rest.score, rest.missing), (6.0, 6.0, False))
+        self.assertEqual(self.drill(rest, "value").score, 6.0)
+        self.assertEqual(self.card(self.network).total, 100 - 1)
+        with self.assertRefused(ValidationError, "measured from its records"):
+            self.score(self.billing, "R003-05", 4)
 
     def test_scores_of_a_locked_period_cannot_be_entered(self):
         self.march.sudo().state = "locked"
         with self.assertRefused(UserError, "is locked"):
-            self.score(self.network, "R003-05", 4)
+            self.score(self.network, "R003-44", 4)

@@ -22,6 +22,13 @@ function openTab(label) {
     return { trigger: `.o_notebook .nav-link:contains(${label})`, run: "click" };
 }
 
+function saveForm() {
+    return [
+        { trigger: ".o_form_button_save:enabled", run: "click" },
+        { trigger: ".o_form_readonly, .o_form_saved" },
+    ];
+}
+
 function pickMany2one(name, text) {
     return [
         { trigger: `${field(name)} input`, run: `edit ${text}` },
@@ -80,6 +87,9 @@ tours.add("appeal_flow_dispatch_network", {
     steps: () => [
         openTab("Handling"),
         ...pickMany2one("department_id", "Network"),
+        // Saved before the section is picked: the department's onchange (which clears a
+        // section of another department) must not land while the section is typed.
+        ...saveForm(),
         ...pickMany2one("section_id", "Repair"),
         clickButton("Dispatch"),
         expectState("Dispatched"),
