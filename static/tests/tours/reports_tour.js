@@ -1,4 +1,18 @@
+import { download } from "@web/core/network/download";
 import { registry } from "@web/core/registry";
+
+// Marks the body once the next download has finished, so that the tour waits for it.
+function watchNextDownload() {
+    const original = download._download;
+    download._download = async (options) => {
+        try {
+            return await original(options);
+        } finally {
+            download._download = original;
+            document.body.classList.add("o_test_downloaded");
+        }
+    };
+}
 
 // A department manager opens the complaint desk dashboard, exports the ledger of a
 // filtered list of appeals to XLSX, then prints the month's appraisal of their
@@ -40,9 +54,13 @@ registry.category("web_tour.tours").add("helpdesk_utility_complaint_reports", {
         { trigger: "thead .o_list_record_selector input", run: "click" },
         { trigger: ".o_selection_box" },
         { trigger: ".o_cp_action_menus button:contains(Print)", run: "click" },
-        { trigger: ".o-dropdown-item:contains(Appraisal Report (PDF))", run: "click" },
-        // The web client blocks the screen while the report downloads.
-        { trigger: ".o_blockUI" },
-        { trigger: "body:not(:has(.o_blockUI))" },
+        {
+            trigger: ".o-dropdown-item:contains(Appraisal Report (PDF))",
+            run(helpers) {
+                watchNextDownload();
+                return helpers.click();
+            },
+        },
+        { trigger: "body.o_test_downloaded:not(:has(.o_blockUI))" },
     ],
 });
