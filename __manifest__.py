@@ -110,6 +110,7 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/helpdesk_outage_demo.xml",
         "demo/helpdesk_deduction_demo.xml",
+        "demo/helpdesk_appraisal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

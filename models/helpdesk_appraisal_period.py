@@ -53,7 +53,7 @@ class HelpdeskAppraisalPeriod(models.Model):
         "(C-13) may end it on another day.",
     )
     state = fields.Selection(
-        [("open", "Open"), ("locked", "Locked")],
+        [("open", "Unlocked"), ("locked", "Locked")],
         default="open",
         required=True,
         readonly=True,

@@ -213,3 +213,30 @@ class TestDemoData(TransactionCase):
             self.env.company.partner_id.lang, "zh_CN" if chinese else "en_US"
         )
         self.assertEqual(self.env.ref("base.user_admin").lang, "en_US")
+
+    def test_three_months_appraised_the_oldest_locked(self):
+        """HR computed the three past months and locked the oldest (R000-54 in month 2)."""
+        company = self.env.ref("base.main_company")
+        periods = self.env["helpdesk.appraisal.period"].search(
+            [
+                ("company_id", "=", company.id),
+                ("period_type", "=", "month"),
+                ("date_start", "<", self.this_month),
+            ],
+            order="date_start desc",
+            limit=3,
+        )
+        self.assertEqual(len(periods), 3)
+        for period in periods:
+            self.assertTrue(period.scorecard_ids, period.display_name)
+        self.assertEqual(periods.mapped("state")[-1], "locked")
+        self.assertNotIn("locked", periods[:2].mapped("state"))
+        passed_on = self.env["helpdesk.deduction.line"].search(
+            [
+                ("company_id", "=", company.id),
+                ("rule_id.generator", "=", "platform_shortfall"),
+                ("state", "!=", "cancelled"),
+            ]
+        )
+        # The office loses X = 2; network and billing X × 2 × 60% / 40% (R000-54).
+        self.assertEqual(sorted(passed_on.mapped("points")), [1.6, 2.0, 2.4])
