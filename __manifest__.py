@@ -117,6 +117,4 @@
             "helpdesk_utility_complaint/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
-    "application": False,
 }

@@ -1,13 +1,14 @@
-"""Read the deduction ledger the way its pivot and the department form do, against the same
-aggregate in raw SQL, on generated lines.
+"""Read the deduction ledger the way its pivot and the department form do, against the
+same aggregate in raw SQL, on generated lines.
 
-Run by bench/run-ledger, which installs the addon; arguments are Odoo server options, then
-`--`, then the sizes (ledger lines).
+Run by bench/run-ledger, which installs the addon; arguments are Odoo server options,
+then `--`, then the sizes (ledger lines).
 """
 
 import sys
 import time
 from datetime import date
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -30,7 +31,7 @@ def best_of(function):
 
 
 def prepare(env, size):
-    """Departments, appraisal months and ``size`` ledger lines spread over them (SQL)."""
+    """Departments, appraisal months and ``size`` ledger lines over them (SQL)."""
     company = env.company
     departments = env["hr.department"].create(
         [{"name": f"Bench department {n}"} for n in range(DEPARTMENTS)]
@@ -49,10 +50,12 @@ def prepare(env, size):
     env.cr.execute(
         """
         INSERT INTO helpdesk_deduction_line
-            (company_id, rule_id, rule_code, "table", party, department_id, source, base_points,
-             multiplier, share, points, state, period_id, create_date, write_date, create_uid, write_uid)
+            (company_id, rule_id, rule_code, "table", party, department_id, source,
+             base_points, multiplier, share, points, state, period_id, create_date,
+             write_date, create_uid, write_uid)
         SELECT %(company)s, rule.id, rule.code, rule."table", 'responsible_department',
-               (%(departments)s)[1 + n %% %(department_count)s], 'process', 1 + n %% 5, 1, 100,
+               (%(departments)s)[1 + n %% %(department_count)s], 'process', 1 + n %% 5,
+               1, 100,
                1 + n %% 5, CASE WHEN n %% 10 = 0 THEN 'cancelled' ELSE 'confirmed' END,
                (%(periods)s)[1 + n %% %(month_count)s],
                now() - make_interval(days => n %% 365), now(), 1, 1
@@ -124,15 +127,16 @@ def main(argv):
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             departments = prepare(env, size)
-            orm, groups = best_of(lambda: pivot_orm(env))
-            sql, rows = best_of(lambda: pivot_sql(env))
+            orm, groups = best_of(partial(pivot_orm, env))
+            sql, rows = best_of(partial(pivot_sql, env))
             assert len(groups) == len(rows), (len(groups), len(rows))
-            month, total = best_of(lambda: month_orm(env, departments))
-            month_raw, raw_total = best_of(lambda: month_sql(env, departments))
+            month, total = best_of(partial(month_orm, env, departments))
+            month_raw, raw_total = best_of(partial(month_sql, env, departments))
             assert round(total, 2) == round(raw_total, 2), (total, raw_total)
             print(
                 f"{size:>9} {orm * 1000:>13.1f} {sql * 1000:>13.1f} {orm / sql:>6.2f} "
-                f"{month * 1000:>13.1f} {month_raw * 1000:>13.1f} {month / month_raw:>6.2f}",
+                f"{month * 1000:>13.1f} {month_raw * 1000:>13.1f} "
+                f"{month / month_raw:>6.2f}",
                 flush=True,
             )
             cr.rollback()

@@ -22,7 +22,7 @@ class HelpdeskAnalysisReview(models.Model):
     company_id = fields.Many2one(related="report_id.company_id", store=True)
     department_id = fields.Many2one(related="ticket_id.department_id", store=True)
     category_id = fields.Many2one(related="ticket_id.category_id", store=True)
-    root_cause_id = fields.Many2one("helpdesk.root.cause", string="Root Cause")
+    root_cause_id = fields.Many2one("helpdesk.root.cause")
     weak_point = fields.Text(help="The shortcoming the complaint reveals.")
 
     _ticket_uniq = models.Constraint(

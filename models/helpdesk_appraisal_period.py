@@ -159,8 +159,8 @@ class HelpdeskAppraisalPeriod(models.Model):
         if locked:
             raise UserError(
                 self.env._(
-                    "The appraisal of %(month)s is locked: nothing in it can be added or changed. "
-                    "Record the correction in an open month.",
+                    "The appraisal of %(month)s is locked: nothing in it can be added "
+                    "or changed. Record the correction in an open month.",
                     month=", ".join(locked.mapped("name")),
                 )
             )

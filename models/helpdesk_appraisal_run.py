@@ -28,7 +28,6 @@ class HelpdeskAppraisalRun(models.Model):
 
     period_id = fields.Many2one(
         "helpdesk.appraisal.period",
-        string="Period",
         required=True,
         index=True,
         ondelete="restrict",
@@ -37,7 +36,6 @@ class HelpdeskAppraisalRun(models.Model):
     company_id = fields.Many2one(related="period_id.company_id", store=True)
     template_id = fields.Many2one(
         "helpdesk.scorecard.template",
-        string="Template",
         required=True,
         ondelete="restrict",
         readonly=True,

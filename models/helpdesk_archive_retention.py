@@ -13,7 +13,6 @@ class HelpdeskArchiveRetention(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",
@@ -22,12 +21,9 @@ class HelpdeskArchiveRetention(models.Model):
         default=10, help="The first rule (in this order) matching an appeal applies."
     )
     name = fields.Char(required=True, translate=True)
-    nature_id = fields.Many2one(
-        "helpdesk.ticket.nature", string="Nature", help="Empty: every nature."
-    )
+    nature_id = fields.Many2one("helpdesk.ticket.nature", help="Empty: every nature.")
     category_id = fields.Many2one(
         "helpdesk.ticket.category",
-        string="Category",
         help="This category and those below it; empty: every category.",
     )
     electronic_years = fields.Integer(

@@ -13,7 +13,6 @@ class HelpdeskAuthorityTier(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",

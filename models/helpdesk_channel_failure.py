@@ -20,7 +20,6 @@ class HelpdeskChannelFailure(models.Model):
     )
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
-        string="Channel",
         required=True,
         tracking=True,
         check_company=True,
@@ -42,7 +41,6 @@ class HelpdeskChannelFailure(models.Model):
         default=fields.Datetime.now,
     )
     backup_started_at = fields.Datetime(
-        string="Backup Started At",
         tracking=True,
         help="When the backup answering arrangement started taking the calls.",
     )

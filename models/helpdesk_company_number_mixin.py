@@ -26,7 +26,10 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
 
     @api.model
     def _create_company_number_sequences(self):
-        self._company_number_sequences(self.env["res.company"].sudo().search([]))
+        # Every company gets its sequence; companies are a handful.
+        # pylint: disable-next=no-search-all
+        companies = self.env["res.company"].sudo().search([])
+        self._company_number_sequences(companies)
 
     @api.model
     def _company_number_sequences(self, companies):
@@ -78,6 +81,6 @@ class HelpdeskCompanyNumberMixin(models.AbstractModel):
 
     @api.model
     def _next_company_numbers(self, companies):
-        """One new number for each company in ``companies`` (a recordset, repeats allowed)."""
+        """One new number per company in ``companies`` (a recordset, may repeat)."""
         sequences = self._company_number_sequences(companies | companies.browse())
         return [sequences[company]._next() for company in companies]

@@ -23,9 +23,7 @@ class HelpdeskComplaintPreset(models.Model):
         "(R003-08: 0).",
     )
     # --- R003-09: archive retention ---
-    archive_retention_ids = fields.One2many(
-        "helpdesk.archive.retention", "preset_id", string="Archive Retention"
-    )
+    archive_retention_ids = fields.One2many("helpdesk.archive.retention", "preset_id")
     # --- R003-25: who marks a case complex ---
     complex_reason_required = fields.Boolean(
         string="Complex Cases Need a Reason",

@@ -110,7 +110,6 @@ class HelpdeskComplaintPreset(models.Model):
 
     # --- Seed 004 toggles (R004-15, R004-18) ---
     major_complaint_veto = fields.Boolean(
-        string="Major Complaint Veto",
         help="A confirmed major service complaint vetoes its department's appraisal "
         "for the month: lowest rating, no excellence or collective award (R004-15).",
     )

@@ -14,7 +14,6 @@ class HelpdeskComplexityReason(models.Model):
     active = fields.Boolean(default=True)
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         index=True,
         ondelete="cascade",
         help="Empty: offered under every preset.",

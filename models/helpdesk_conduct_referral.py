@@ -28,7 +28,7 @@ class HelpdeskConductReferral(models.Model):
         ],
         required=True,
     )
-    department_id = fields.Many2one("hr.department", string="Department")
+    department_id = fields.Many2one("hr.department")
     employee_ids = fields.Many2many(
         "hr.employee",
         "helpdesk_conduct_referral_employee_rel",

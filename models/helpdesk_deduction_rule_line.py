@@ -19,7 +19,8 @@ class HelpdeskDeductionRuleLine(models.Model):
     severity = fields.Selection(SEVERITIES, help="Empty: whatever the severity.")
     quantity_min = fields.Float(
         digits=(16, 2),
-        help="Applies from this quantity on (days overdue, ordinal ...); 0: no minimum.",
+        help="Applies from this quantity on (days overdue, ordinal ...); 0: no "
+        "minimum.",
     )
     quantity_max = fields.Float(
         digits=(16, 2), help="Applies up to this quantity included; 0: no maximum."
@@ -33,14 +34,16 @@ class HelpdeskDeductionRuleLine(models.Model):
             if line.points_min < 0 or line.points_max < line.points_min:
                 raise ValidationError(
                     self.env._(
-                        "Rule %(code)s: points must run from a lower to a higher number.",
+                        "Rule %(code)s: points must run from a lower to a higher "
+                        "number.",
                         code=line.rule_id.code,
                     )
                 )
             if line.quantity_max and line.quantity_max < line.quantity_min:
                 raise ValidationError(
                     self.env._(
-                        "Rule %(code)s: the band's upper bound is below its lower bound.",
+                        "Rule %(code)s: the band's upper bound is below its lower "
+                        "bound.",
                         code=line.rule_id.code,
                     )
                 )

@@ -35,7 +35,7 @@ class HelpdeskGrievanceAward(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, tracking=True
+        "hr.employee", required=True, index=True, tracking=True
     )
     department_id = fields.Many2one(
         "hr.department",

@@ -4,7 +4,7 @@ from .helpdesk_deduction_rule import PARTIES
 
 
 class HelpdeskLiabilityFindingLine(models.Model):
-    """One liable department of a finding: its party under the rule, share and points."""
+    """One liable department of a finding: its party under the rule, share, points."""
 
     _name = "helpdesk.liability.finding.line"
     _description = "Liable Unit"
@@ -16,7 +16,7 @@ class HelpdeskLiabilityFindingLine(models.Model):
     company_id = fields.Many2one(related="finding_id.company_id", store=True)
     rule_line_id = fields.Many2one("helpdesk.deduction.rule.line", string="Table Line")
     party = fields.Selection(PARTIES, required=True)
-    department_id = fields.Many2one("hr.department", string="Department")
+    department_id = fields.Many2one("hr.department")
     employee_id = fields.Many2one(
         "hr.employee", string="Person", help="The person liable, where known (R004-02)."
     )

@@ -16,9 +16,7 @@ class HelpdeskLiveStream(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     start_at = fields.Datetime(string="Starts", required=True)
-    host_department_id = fields.Many2one(
-        "hr.department", string="Host Department", required=True
-    )
+    host_department_id = fields.Many2one("hr.department", required=True)
     host_employee_id = fields.Many2one("hr.employee", string="Host")
     ticket_ids = fields.One2many(
         "helpdesk.ticket", "live_stream_id", string="Appeals Posted"
@@ -26,7 +24,6 @@ class HelpdeskLiveStream(models.Model):
     ticket_count = fields.Integer(compute="_compute_loop")
     open_ticket_count = fields.Integer(string="Still Open", compute="_compute_loop")
     loop_closed = fields.Boolean(
-        string="Loop Closed",
         compute="_compute_loop",
         help="Every appeal posted during the show was replied to and closed (R001-06).",
     )

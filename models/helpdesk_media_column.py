@@ -3,9 +3,10 @@ from odoo.exceptions import ValidationError
 
 
 class HelpdeskMediaColumn(models.Model):
-    """A media column whose verified exposure of an issue costs the responsible department
-    points (R000-42). The list and its points are data; a column marked "points entered
-    per exposure" (the source's 等, other columns) takes the points from each verdict."""
+    """A media column whose verified exposure of an issue costs the responsible
+    department points (R000-42). The list and its points are data; a column marked
+    "points entered per exposure" (the source's 等, other columns) takes the points from
+    each verdict."""
 
     _name = "helpdesk.media.column"
     _description = "Media Exposure Column"
@@ -22,8 +23,8 @@ class HelpdeskMediaColumn(models.Model):
     )
     points_on_verdict = fields.Boolean(
         string="Points Entered per Exposure",
-        help="The points are entered on each exposure verdict, for columns the rules do not "
-        "name.",
+        help="The points are entered on each exposure verdict, for columns the rules "
+        "do not name.",
     )
     description = fields.Text(translate=True)
 
@@ -35,8 +36,8 @@ class HelpdeskMediaColumn(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Give column “%(column)s” a positive number of points, or mark its "
-                        "points as entered per exposure.",
+                        "Give column “%(column)s” a positive number of points, or mark "
+                        "its points as entered per exposure.",
                         column=column.name,
                     )
                 )

@@ -9,8 +9,8 @@ def is_office_user(user):
 
 
 class HelpdeskOfficeNoticeMixin(models.AbstractModel):
-    """A numbered document the response office addresses to a department, which answers it
-    (early warnings, supervision orders).
+    """A numbered document the response office addresses to a department, which answers
+    it (early warnings, supervision orders).
 
     Only the office creates and changes it; the department changes its answer fields
     (``_department_fields``) while the document is open, and nothing else.

@@ -6,7 +6,8 @@ from odoo.fields import Domain
 
 from .helpdesk_outage_publication import REQUIRED_PUBLICATION_CHANNELS
 
-# Kinds that interrupt supply: restoration updates, publication and emergency supply apply.
+# Kinds that interrupt supply: restoration updates, publication and emergency supply
+# apply.
 SUPPLY_KINDS = ("planned", "unplanned")
 CLOSED_STATES = ("restored", "cancelled")
 
@@ -18,7 +19,8 @@ class HelpdeskOutage(models.Model):
     The customer service center (CSC) records when it was told and what it published;
     the flags (late notice, late update, late restoration report) are computed from the
     recorded times and the policy numbers of the company's rule preset, copied onto the
-    incident when it is registered so that a later policy change does not rewrite history.
+    incident when it is registered so that a later policy change does not rewrite
+    history.
     """
 
     _name = "helpdesk.outage"
@@ -69,12 +71,12 @@ class HelpdeskOutage(models.Model):
     )
     reason = fields.Text(
         tracking=True,
-        help="Why supply is interrupted or the hydrant used; for a water-quality anomaly, "
-        "what the tests found (R002-27, R002-28, R002-34).",
+        help="Why supply is interrupted or the hydrant used; for a water-quality "
+        "anomaly, what the tests found (R002-27, R002-28, R002-34).",
     )
     area = fields.Text(
-        help="Streets, compounds or buildings affected; for a fire-hydrant operation, the "
-        "hydrant's location."
+        help="Streets, compounds or buildings affected; for a fire-hydrant operation, "
+        "the hydrant's location."
     )
     affected_customers = fields.Integer(string="Affected Customers (Estimate)")
     department_id = fields.Many2one(
@@ -83,8 +85,8 @@ class HelpdeskOutage(models.Model):
         tracking=True,
         index=True,
         check_company=True,
-        help="The water company or unit that interrupts supply, operates the hydrant or, for "
-        "a water-quality anomaly, inspects the network (R002-33).",
+        help="The water company or unit that interrupts supply, operates the hydrant "
+        "or, for a water-quality anomaly, inspects the network (R002-33).",
     )
 
     # --- Times ---
@@ -92,7 +94,8 @@ class HelpdeskOutage(models.Model):
     expected_restoration_at = fields.Datetime(
         string="Expected Restoration",
         tracking=True,
-        help="The restoration time last announced; a restoration update moves it (R002-29).",
+        help="The restoration time last announced; a restoration update moves it "
+        "(R002-29).",
     )
     actual_restoration_at = fields.Datetime(
         string="Actual Restoration", tracking=True, copy=False
@@ -100,7 +103,8 @@ class HelpdeskOutage(models.Model):
     restoration_reported_at = fields.Datetime(
         readonly=True,
         copy=False,
-        help="When the restoration was reported to the customer service center (R002-30).",
+        help="When the restoration was reported to the customer service center "
+        "(R002-30).",
     )
     operation_end_at = fields.Datetime(
         string="Operation Ends",
@@ -108,7 +112,6 @@ class HelpdeskOutage(models.Model):
     )
     hydrant_operation = fields.Selection(
         [("draw", "Draw Water"), ("discharge", "Discharge Water")],
-        string="Hydrant Operation",
     )
 
     # --- Notices ---
@@ -116,8 +119,8 @@ class HelpdeskOutage(models.Model):
         string="CSC Notified At",
         tracking=True,
         copy=False,
-        help="When the customer service center was told of the outage: its reason, time and "
-        "area (R002-27, R002-28), or of the hydrant operation (R002-23).",
+        help="When the customer service center was told of the outage: its reason, "
+        "time and area (R002-27, R002-28), or of the hydrant operation (R002-23).",
     )
     customers_notified_at = fields.Datetime(tracking=True, copy=False)
     customer_notice_sms = fields.Boolean(string="By SMS")
@@ -135,8 +138,8 @@ class HelpdeskOutage(models.Model):
         compute="_compute_policy",
         store=True,
         precompute=True,
-        help="Minutes after which an unplanned-outage notice or a restoration report is "
-        "flagged as not immediate (R002-28, R002-30).",
+        help="Minutes after which an unplanned-outage notice or a restoration report "
+        "is flagged as not immediate (R002-28, R002-30).",
     )
 
     # --- R002-27 planned outage: notice ahead of the start ---
@@ -147,7 +150,6 @@ class HelpdeskOutage(models.Model):
         help="Clock hours between the notice to the CSC and the start.",
     )
     notice_breached = fields.Boolean(
-        string="Notice Breached",
         compute="_compute_notice_flags",
         store=True,
         index=True,
@@ -161,26 +163,26 @@ class HelpdeskOutage(models.Model):
         help="How much shorter than required the notice was.",
     )
     customer_notice_breached = fields.Boolean(
-        string="Customer Notice Breached",
         compute="_compute_notice_flags",
         store=True,
-        help="Customers of a planned outage were told less than the required hours before "
-        "the start (R002-27).",
+        help="Customers of a planned outage were told less than the required hours "
+        "before the start (R002-27).",
     )
     # --- R002-28 unplanned outage: notice at once ---
     notice_delay_minutes = fields.Integer(
         string="Notice Delay (minutes)",
         compute="_compute_notice_flags",
         store=True,
-        help="Minutes between the start of an unplanned outage and the notice to the CSC.",
+        help="Minutes between the start of an unplanned outage and the notice to the "
+        "CSC.",
     )
     notice_late = fields.Boolean(
         string="Notice Not Immediate",
         compute="_compute_notice_flags",
         store=True,
         index=True,
-        help="The CSC was told of the unplanned outage later than the warning threshold "
-        "(R002-28).",
+        help="The CSC was told of the unplanned outage later than the warning "
+        "threshold (R002-28).",
     )
     # --- R002-30 restoration reported at once ---
     restoration_report_delay_minutes = fields.Integer(
@@ -196,11 +198,11 @@ class HelpdeskOutage(models.Model):
     restoration_overdue = fields.Boolean(
         compute="_compute_restoration_overdue",
         search="_search_restoration_overdue",
-        help="The announced restoration time has passed and supply is not restored: the "
-        "water company owes an update (R002-29).",
+        help="The announced restoration time has passed and supply is not restored: "
+        "the water company owes an update (R002-29).",
     )
 
-    # --- R002-29 restoration updates, R002-31 publications, R002-32 emergency supply ---
+    # --- R002-29 restoration updates, R002-31 publications, R002-32 emergency water ---
     update_ids = fields.One2many(
         "helpdesk.outage.update", "outage_id", string="Restoration Updates"
     )
@@ -209,8 +211,8 @@ class HelpdeskOutage(models.Model):
         compute="_compute_has_late_update",
         store=True,
         index=True,
-        help="A restoration update was given only after the previously announced restoration "
-        "time (R002-29).",
+        help="A restoration update was given only after the previously announced "
+        "restoration time (R002-29).",
     )
     publication_ids = fields.One2many(
         "helpdesk.outage.publication", "outage_id", string="Publications"
@@ -258,15 +260,16 @@ class HelpdeskOutage(models.Model):
         ],
         string="Cause",
         tracking=True,
-        help="Cause of the anomaly found from the tests (R002-34); illegal water use brings "
-        "in the inspection brigade (R002-36).",
+        help="Cause of the anomaly found from the tests (R002-34); illegal water use "
+        "brings in the inspection brigade (R002-36).",
     )
     inspection_department_id = fields.Many2one(
         "hr.department",
         string="Inspection Brigade",
         tracking=True,
         check_company=True,
-        help="Investigates illegal water use on site (R002-36); its manager gets a to-do.",
+        help="Investigates illegal water use on site (R002-36); its manager gets a "
+        "to-do.",
     )
     inspection_requested_at = fields.Datetime(
         string="Brigade Called In At", readonly=True, copy=False
@@ -278,7 +281,8 @@ class HelpdeskOutage(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="restrict",
-        help="The water-quality incident whose affected area this outage shuts off (R002-35).",
+        help="The water-quality incident whose affected area this outage shuts off "
+        "(R002-35).",
     )
     shutoff_ids = fields.One2many(
         "helpdesk.outage", "source_incident_id", string="Shut-off Outages"
@@ -418,8 +422,8 @@ class HelpdeskOutage(models.Model):
             outage.shutoff_count = len(outage.shutoff_ids)
 
     def _publication_gaps(self):
-        """(update or empty recordset, channel) pairs not yet published (R002-31): the first
-        notice and every restoration update go out on every required channel."""
+        """(update or empty recordset, channel) pairs not yet published (R002-31): the
+        first notice and every restoration update go out on every required channel."""
         self.ensure_one()
         if (
             self.kind not in SUPPLY_KINDS
@@ -460,7 +464,8 @@ class HelpdeskOutage(models.Model):
                 if value and value < start:
                     raise ValidationError(
                         self.env._(
-                            "%(reference)s: “%(field)s” cannot be earlier than the start.",
+                            "%(reference)s: “%(field)s” cannot be earlier than the "
+                            "start.",
                             reference=outage.name,
                             field=outage._fields[field_name]._description_string(
                                 self.env
@@ -486,8 +491,8 @@ class HelpdeskOutage(models.Model):
                 if outage[field_name] and outage[field_name] > now:
                     raise ValidationError(
                         self.env._(
-                            "%(reference)s: “%(field)s” records something that happened; it "
-                            "cannot be in the future.",
+                            "%(reference)s: “%(field)s” records something that "
+                            "happened; it cannot be in the future.",
                             reference=outage.name,
                             field=outage._fields[field_name]._description_string(
                                 self.env
@@ -507,8 +512,8 @@ class HelpdeskOutage(models.Model):
                 raise ValidationError(outage._hydrant_notice_message(notice, lead))
 
     def _check_hydrant_notice_logged(self):
-        """R002-23: the notice is also *logged* before the start: a notice entered after the
-        operation began is refused even when its stated time is earlier."""
+        """R002-23: the notice is also *logged* before the start: a notice entered after
+        the operation began is refused even when its stated time is earlier."""
         now = fields.Datetime.now()
         for outage in self.filtered(
             lambda o: o.kind == "hydrant_operation" and o.csc_notified_at and o.start_at
@@ -523,9 +528,9 @@ class HelpdeskOutage(models.Model):
 
     def _hydrant_notice_message(self, notified, lead):
         return self.env._(
-            "A fire-hydrant operation must be notified to the customer service center before "
-            "it starts (R002-23)%(lead)s. %(reference)s starts at %(start)s; this notice is "
-            "logged at %(notified)s.",
+            "A fire-hydrant operation must be notified to the customer service center "
+            "before it starts (R002-23)%(lead)s. %(reference)s starts at %(start)s; "
+            "this notice is logged at %(notified)s.",
             lead=self.env._(
                 ", at least %(minutes)s minutes ahead",
                 minutes=int(lead.total_seconds() // 60),
@@ -539,24 +544,24 @@ class HelpdeskOutage(models.Model):
 
     @api.constrains("kind", "state", "department_id", "testing_department_id")
     def _check_water_quality_units(self):
-        """R002-33: the water company and the testing center handle an anomaly together."""
+        """R002-33: the water company and testing center handle an anomaly together."""
         for outage in self:
             if outage.kind != "water_quality" or outage.state in ("draft", "cancelled"):
                 continue
             if not outage.department_id or not outage.testing_department_id:
                 raise ValidationError(
                     self.env._(
-                        "%(reference)s: a water-quality anomaly is handled jointly by the local "
-                        "water company and the water-quality testing center (R002-33): enter "
-                        "both units.",
+                        "%(reference)s: a water-quality anomaly is handled jointly by "
+                        "the local water company and the water-quality testing center "
+                        "(R002-33): enter both units.",
                         reference=outage.name,
                     )
                 )
             if outage.department_id == outage.testing_department_id:
                 raise ValidationError(
                     self.env._(
-                        "%(reference)s: the water company and the testing center must be two "
-                        "different units (R002-33).",
+                        "%(reference)s: the water company and the testing center must "
+                        "be two different units (R002-33).",
                         reference=outage.name,
                     )
                 )
@@ -570,8 +575,8 @@ class HelpdeskOutage(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(reference)s: the anomaly is caused by illegal water use; name the "
-                        "inspection brigade that investigates it (R002-36).",
+                        "%(reference)s: the anomaly is caused by illegal water use; "
+                        "name the inspection brigade that investigates it (R002-36).",
                         reference=outage.name,
                     )
                 )
@@ -653,8 +658,8 @@ class HelpdeskOutage(models.Model):
             if missing:
                 raise UserError(
                     self.env._(
-                        "%(reference)s: enter %(fields)s before recording the notice to the "
-                        "customer service center.",
+                        "%(reference)s: enter %(fields)s before recording the notice "
+                        "to the customer service center.",
                         reference=outage.name,
                         fields=", ".join(missing),
                     )
@@ -672,16 +677,18 @@ class HelpdeskOutage(models.Model):
         self.ensure_one()
         if self.notice_breached:
             return self.env._(
-                "Notified to the customer service center %(lead).1f hours before the start: "
-                "%(short).1f hours short of the %(required)s hours required (R002-27).",
+                "Notified to the customer service center %(lead).1f hours before the "
+                "start: %(short).1f hours short of the %(required)s hours required "
+                "(R002-27).",
                 lead=self.notice_lead_hours,
                 short=self.notice_shortfall_hours,
                 required=self.required_notice_hours,
             )
         if self.notice_late:
             return self.env._(
-                "Unplanned outage notified %(delay)s minutes after it started: later than the "
-                "%(warning)s minutes allowed for an immediate notice (R002-28).",
+                "Unplanned outage notified %(delay)s minutes after it started: later "
+                "than the %(warning)s minutes allowed for an immediate notice "
+                "(R002-28).",
                 delay=self.notice_delay_minutes,
                 warning=self.notice_warning_minutes,
             )
@@ -699,7 +706,7 @@ class HelpdeskOutage(models.Model):
         return True
 
     def action_restore(self):
-        """Supply is restored, or the operation or anomaly is over; the CSC is told (R002-30)."""
+        """Supply restored, operation or anomaly over; the CSC is told (R002-30)."""
         self._check_state(("notified", "in_progress"), self.env._("closed"))
         now = fields.Datetime.now()
         for outage in self:
@@ -709,14 +716,15 @@ class HelpdeskOutage(models.Model):
             outage.write(values)
             if outage.kind in SUPPLY_KINDS:
                 body = self.env._(
-                    "Supply restored at %(restored)s, reported to the customer service center "
-                    "at %(reported)s.",
+                    "Supply restored at %(restored)s, reported to the customer service "
+                    "center at %(reported)s.",
                     restored=outage._format_time(outage.actual_restoration_at),
                     reported=outage._format_time(now),
                 )
                 if outage.restoration_report_late:
                     body += " " + self.env._(
-                        "Reported %(delay)s minutes after the restoration: not immediate (R002-30).",
+                        "Reported %(delay)s minutes after the restoration: not "
+                        "immediate (R002-30).",
                         delay=outage.restoration_report_delay_minutes,
                     )
                 outage.message_post(body=body, subtype_xmlid="mail.mt_note")
@@ -733,15 +741,16 @@ class HelpdeskOutage(models.Model):
         return True
 
     def action_publish(self):
-        """The CSC published the notice and its updates on every required channel (R002-31)."""
+        """Mark the notice and updates published on every required channel (R002-31)."""
         Publication = self.env["helpdesk.outage.publication"]
         for outage in self:
             gaps = outage._publication_gaps()
             if not gaps:
                 raise UserError(
                     self.env._(
-                        "%(reference)s: nothing to publish. The notice and every update are "
-                        "published on all channels, or the CSC has not been notified yet.",
+                        "%(reference)s: nothing to publish. The notice and every "
+                        "update are published on all channels, or the CSC has not been "
+                        "notified yet.",
                         reference=outage.name,
                     )
                 )
@@ -754,8 +763,9 @@ class HelpdeskOutage(models.Model):
         return True
 
     def action_shut_off_area(self):
-        """R002-35: close the valves of the affected area: an unplanned outage linked to the
-        water-quality incident, notified to the CSC at once (R002-28 to R002-32 apply)."""
+        """R002-35: close the valves of the affected area: an unplanned outage linked to
+        the water-quality incident, notified to the CSC at once (R002-28 to R002-32
+        apply)."""
         self.ensure_one()
         if self.kind != "water_quality":
             raise UserError(
@@ -791,7 +801,8 @@ class HelpdeskOutage(models.Model):
                         None,
                         [
                             self.env._(
-                                "Supply suspended because of the water-quality anomaly %(reference)s.",
+                                "Supply suspended because of the water-quality anomaly "
+                                "%(reference)s.",
                                 reference=self.name,
                             ),
                             self.reason,
@@ -809,8 +820,8 @@ class HelpdeskOutage(models.Model):
         outage.action_start()
         self.message_post(
             body=self.env._(
-                "Affected area shut off: outage %(outage)s registered; tell the customers the "
-                "reason and provide emergency water (R002-35).",
+                "Affected area shut off: outage %(outage)s registered; tell the "
+                "customers the reason and provide emergency water (R002-35).",
                 outage=outage.name,
             ),
             subtype_xmlid="mail.mt_note",
@@ -818,7 +829,7 @@ class HelpdeskOutage(models.Model):
         return outage._get_form_action()
 
     def _request_inspection(self):
-        """R002-36: illegal water use brings in the inspection brigade: a to-do for its head."""
+        """R002-36: illegal water use calls in the brigade: a to-do for its head."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         now = fields.Datetime.now()
         for outage in self:
@@ -827,8 +838,9 @@ class HelpdeskOutage(models.Model):
             if not manager:
                 raise UserError(
                     self.env._(
-                        "The inspection brigade %(brigade)s has no manager with a user account; "
-                        "set its manager so the brigade can be called in (R002-36).",
+                        "The inspection brigade %(brigade)s has no manager with a user "
+                        "account; set its manager so the brigade can be called in "
+                        "(R002-36).",
                         brigade=brigade.display_name,
                     )
                 )
@@ -839,8 +851,9 @@ class HelpdeskOutage(models.Model):
                     reference=outage.name,
                 ),
                 note=self.env._(
-                    "Water-quality anomaly caused by illegal water use in %(area)s: investigate on "
-                    "site at once, gather evidence and deal with it (R002-36).",
+                    "Water-quality anomaly caused by illegal water use in %(area)s: "
+                    "investigate on site at once, gather evidence and deal with it "
+                    "(R002-36).",
                     area=outage.area or "-",
                 ),
                 user_id=manager.id,
@@ -856,28 +869,30 @@ class HelpdeskOutage(models.Model):
             )
 
     def _report_major_emergency(self, tickets):
-        """R002-26: appeals in a major-emergency category were linked to this incident: tell
-        the preset's recipients at once and log it on both sides."""
+        """R002-26: appeals in a major-emergency category were linked to this incident:
+        tell the preset's recipients at once and log it on both sides."""
         self.ensure_one()
         recipients = self.company_id.complaint_preset_id.major_emergency_recipient_ids
         numbers = ", ".join(tickets.mapped("number"))
         if recipients:
             body = self.env._(
-                "Major supply or drainage emergency: appeal(s) %(appeals)s linked to %(reference)s. "
-                "Follow the major-emergency reporting rules (R002-26). Reported to %(recipients)s.",
+                "Major supply or drainage emergency: appeal(s) %(appeals)s linked to "
+                "%(reference)s. Follow the major-emergency reporting rules (R002-26). "
+                "Reported to %(recipients)s.",
                 appeals=numbers,
                 reference=self.name,
                 recipients=", ".join(recipients.mapped("name")),
             )
         else:
             body = self.env._(
-                "Major supply or drainage emergency: appeal(s) %(appeals)s linked to %(reference)s "
-                "(R002-26). No recipients are configured in the rule preset: report it by hand.",
+                "Major supply or drainage emergency: appeal(s) %(appeals)s linked to "
+                "%(reference)s (R002-26). No recipients are configured in the rule "
+                "preset: report it by hand.",
                 appeals=numbers,
                 reference=self.name,
             )
-        # Whoever may link the appeal (a handler too) reports it, without write access to
-        # the incident itself.
+        # Whoever may link the appeal (a handler too) reports it, without write access
+        # to the incident itself.
         self.sudo().message_post(
             body=body,
             partner_ids=recipients.partner_id.ids,

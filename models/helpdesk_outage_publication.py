@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# R002-31 names the channels every notice and update is published on: 水务网站、微博、微信公众号.
+# R002-31 names the channels every notice and update is published on:
+# 水务网站、微博、微信公众号.
 REQUIRED_PUBLICATION_CHANNELS = ("website", "weibo", "wechat")
 
 
 class HelpdeskOutagePublication(models.Model):
-    """The customer service center published an outage notice or one of its updates on one
-    channel (R002-31): one line per channel and notice, with its publication time."""
+    """The customer service center published an outage notice or one of its updates
+    on one channel (R002-31): one line per channel and notice, with its publication
+    time."""
 
     _name = "helpdesk.outage.publication"
     _description = "Outage Publication"
@@ -15,7 +17,6 @@ class HelpdeskOutagePublication(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",
@@ -42,7 +43,6 @@ class HelpdeskOutagePublication(models.Model):
     url = fields.Char(string="Link or Reference")
     published_by_id = fields.Many2one(
         "res.users",
-        string="Published By",
         default=lambda self: self.env.user,
         readonly=True,
     )
@@ -50,7 +50,8 @@ class HelpdeskOutagePublication(models.Model):
         string="Delay (minutes)",
         compute="_compute_delay_minutes",
         store=True,
-        help="Minutes between the notice or update reaching the CSC and its publication.",
+        help="Minutes between the notice or update reaching the CSC and its "
+        "publication.",
     )
 
     @api.depends("published_at", "update_id.notified_at", "outage_id.csc_notified_at")
@@ -91,7 +92,8 @@ class HelpdeskOutagePublication(models.Model):
             if len(twins) > 1:
                 raise ValidationError(
                     self.env._(
-                        "%(reference)s: this notice is already published on %(channel)s.",
+                        "%(reference)s: this notice is already published on "
+                        "%(channel)s.",
                         reference=outage.name,
                         channel=dict(
                             self._fields["channel"]._description_selection(self.env)

@@ -19,12 +19,11 @@ class HelpdeskOutageQualityTest(models.Model):
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     sampling_point = fields.Char(required=True)
-    sampled_at = fields.Datetime(string="Sampled At", required=True)
-    tested_at = fields.Datetime(string="Tested At")
+    sampled_at = fields.Datetime(required=True)
+    tested_at = fields.Datetime()
     result = fields.Text(required=True, help="Parameters measured and their values.")
     within_standard = fields.Selection(
         [("yes", "Yes"), ("no", "No")],
-        string="Within Standard",
         required=True,
         help="Whether the sample meets the drinking-water standard.",
     )

@@ -3,8 +3,8 @@ from odoo.exceptions import ValidationError
 
 
 class HelpdeskOutageSupply(models.Model):
-    """Emergency water supply while a pipe is repaired (R002-32): what was done, where and
-    when."""
+    """Emergency water supply while a pipe is repaired (R002-32): what was done, where
+    and when."""
 
     _name = "helpdesk.outage.supply"
     _description = "Outage Emergency Water Supply"
@@ -13,7 +13,6 @@ class HelpdeskOutageSupply(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",

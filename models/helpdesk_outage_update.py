@@ -4,9 +4,9 @@ from odoo.exceptions import UserError, ValidationError
 
 class HelpdeskOutageUpdate(models.Model):
     """The water company tells the CSC the site situation and a new expected restoration
-    time (R002-29). It must do so before the restoration time it announced last; an update
-    given at or after that time is flagged late. Updates are evidence: only complaint
-    managers change or delete them."""
+    time (R002-29). It must do so before the restoration time it announced last; an
+    update given at or after that time is flagged late. Updates are evidence: only
+    complaint managers change or delete them."""
 
     _name = "helpdesk.outage.update"
     _description = "Outage Restoration Update"
@@ -14,14 +14,12 @@ class HelpdeskOutageUpdate(models.Model):
 
     outage_id = fields.Many2one(
         "helpdesk.outage",
-        string="Outage",
         required=True,
         index=True,
         ondelete="cascade",
     )
     company_id = fields.Many2one(related="outage_id.company_id", store=True, index=True)
     notified_at = fields.Datetime(
-        string="Notified At",
         required=True,
         default=fields.Datetime.now,
         help="When the water company told the customer service center.",
@@ -35,7 +33,8 @@ class HelpdeskOutageUpdate(models.Model):
     previous_expected_restoration_at = fields.Datetime(
         string="Previously Announced Restoration",
         readonly=True,
-        help="The restoration time announced before this update; the update is due before it.",
+        help="The restoration time announced before this update; the update is due "
+        "before it.",
     )
     is_late = fields.Boolean(
         string="Late",
@@ -45,7 +44,6 @@ class HelpdeskOutageUpdate(models.Model):
     )
     logged_by_id = fields.Many2one(
         "res.users",
-        string="Logged By",
         default=lambda self: self.env.user,
         readonly=True,
     )
@@ -79,7 +77,8 @@ class HelpdeskOutageUpdate(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Give the new expected restoration time, or mark it unknown (R002-29)."
+                        "Give the new expected restoration time, or mark it unknown "
+                        "(R002-29)."
                     )
                 )
             if (
@@ -88,13 +87,14 @@ class HelpdeskOutageUpdate(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The new expected restoration cannot be earlier than the update."
+                        "The new expected restoration cannot be earlier than the "
+                        "update."
                     )
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
-        # One by one: each update is due before the restoration time the previous one set.
+        # One by one: each update is due before the restoration time the last one set.
         updates = self.browse()
         for vals in vals_list:
             outage = self.env["helpdesk.outage"].browse(vals["outage_id"])
@@ -104,8 +104,8 @@ class HelpdeskOutageUpdate(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "%(reference)s: restoration updates are logged on a notified outage "
-                        "that is not yet restored.",
+                        "%(reference)s: restoration updates are logged on a notified "
+                        "outage that is not yet restored.",
                         reference=outage.name,
                     )
                 )
@@ -123,8 +123,8 @@ class HelpdeskOutageUpdate(models.Model):
         if self.new_expected_restoration_at:
             outage.expected_restoration_at = self.new_expected_restoration_at
         body = self.env._(
-            "Restoration update notified at %(time)s: %(situation)s. Expected restoration: "
-            "%(restoration)s.",
+            "Restoration update notified at %(time)s: %(situation)s. Expected "
+            "restoration: %(restoration)s.",
             time=outage._format_time(self.notified_at),
             situation=self.site_situation,
             restoration=outage._format_time(self.new_expected_restoration_at)
@@ -132,8 +132,8 @@ class HelpdeskOutageUpdate(models.Model):
         )
         if self.is_late:
             body += " " + self.env._(
-                "Late: the previously announced restoration time %(deadline)s had passed "
-                "(R002-29).",
+                "Late: the previously announced restoration time %(deadline)s had "
+                "passed (R002-29).",
                 deadline=outage._format_time(self.previous_expected_restoration_at),
             )
         outage.message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -50,7 +50,6 @@ class HelpdeskPenaltyRule(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",

@@ -19,12 +19,9 @@ class HelpdeskPeopleRating(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True
-    )
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         compute="_compute_department_id",
         store=True,
         index=True,

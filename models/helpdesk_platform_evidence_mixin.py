@@ -6,8 +6,8 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
     """What platform replies and verdicts share: the platform appeal they belong to, its
     company and platform, and their files (C-12).
 
-    Uploaded files start unlinked (only their uploader can read them); once saved they are
-    attached to the reply or verdict, so whoever may read it reads its files.
+    Uploaded files start unlinked (only their uploader can read them); once saved they
+    are attached to the reply or verdict, so whoever may read it reads its files.
     """
 
     _name = "helpdesk.platform.evidence.mixin"
@@ -34,8 +34,9 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
             if not record.ticket_id.is_platform:
                 raise ValidationError(
                     self.env._(
-                        "Appeal %(number)s came through %(channel)s, not through a platform: "
-                        "%(records)s are only for platform appeals (R000-27, C-12).",
+                        "Appeal %(number)s came through %(channel)s, not through a "
+                        "platform: %(records)s are only for platform appeals (R000-27, "
+                        "C-12).",
                         number=record.ticket_id.number,
                         channel=record.ticket_id.channel_id.name or "-",
                         records=self.env["ir.model"]._get(self._name).name,
@@ -43,7 +44,7 @@ class HelpdeskPlatformEvidenceMixin(models.AbstractModel):
                 )
 
     def _kind_label(self):
-        """The label of the record's `kind` (each model using the mixin defines its kinds)."""
+        """The label of the record's `kind` (each model of the mixin has its kinds)."""
         self.ensure_one()
         return dict(self._fields["kind"]._description_selection(self.env)).get(
             self.kind, ""

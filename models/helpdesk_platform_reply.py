@@ -3,20 +3,22 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
 # The appeal event a submitted reply records, where the event log has one for it. The
-# office's hand-back to the platform and its extension request have none: the `hand_back`
-# event is the department's hand-back to the office, whose 2-hour clock (R002-13) the
-# office's later step must not stop.
+# office's hand-back to the platform and its extension request have none: the
+# `hand_back` event is the department's hand-back to the office, whose 2-hour clock
+# (R002-13) the office's later step must not stop.
 REPLY_EVENTS = {"interim": "interim_reply", "final": "final_reply"}
-# What may still change once a reply is submitted: the platform's acknowledgement and the
-# filing of the reply. Text, files and hand-back values stay as they were sent.
+# What may still change once a reply is submitted: the platform's acknowledgement and
+# the filing of the reply. Text, files and hand-back values stay as they were sent.
 EDITABLE_AFTER_SUBMISSION = {"ack_received_at", "ack_text", "archive_reference"}
 
 
 class HelpdeskPlatformReply(models.Model):
-    """What the response office sent to the platform an appeal came from (R000-27, R000-29).
+    """What the response office sent to the platform an appeal came from (R000-27,
+    R000-29).
 
-    Drafted, then submitted: a submitted reply is a record of what was sent and when, and
-    only the platform's acknowledgement and the archive reference are added to it later.
+    Drafted, then submitted: a submitted reply is a record of what was sent and when,
+    and only the platform's acknowledgement and the archive reference are added to it
+    later.
     """
 
     _name = "helpdesk.platform.reply"
@@ -48,9 +50,7 @@ class HelpdeskPlatformReply(models.Model):
         string="Reply Text", help="The reply as formatted for the platform."
     )
     submitted_at = fields.Datetime(readonly=True, copy=False, index=True)
-    submitted_by_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True, copy=False
-    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     ack_received_at = fields.Datetime(
         string="Acknowledged At",
         copy=False,
@@ -64,7 +64,8 @@ class HelpdeskPlatformReply(models.Model):
         "helpdesk.sla.extension",
         string="Extension Request",
         domain="[('ticket_id', '=', ticket_id)]",
-        help="The department's extension request this asks the platform to grant (R002-20).",
+        help="The department's extension request this asks the platform to grant "
+        "(R002-20).",
     )
     value_ids = fields.One2many(
         "helpdesk.platform.reply.value",
@@ -75,8 +76,8 @@ class HelpdeskPlatformReply(models.Model):
     submit_incomplete = fields.Boolean(
         string="Submit Incomplete (Deadline)",
         copy=False,
-        help="The platform's deadline does not leave time to fill every mandatory hand-back "
-        "field: submit anyway and record how many are missing (R000-39).",
+        help="The platform's deadline does not leave time to fill every mandatory "
+        "hand-back field: submit anyway and record how many are missing (R000-39).",
     )
     missing_field_ids = fields.Many2many(
         "helpdesk.platform.handback.field",
@@ -91,7 +92,8 @@ class HelpdeskPlatformReply(models.Model):
         string="Missing Fields",
         readonly=True,
         copy=False,
-        help="Mandatory hand-back fields left empty when the hand-back was submitted (R000-39).",
+        help="Mandatory hand-back fields left empty when the hand-back was submitted "
+        "(R000-39).",
     )
 
     @api.depends("ticket_id.number", "kind")
@@ -132,7 +134,8 @@ class HelpdeskPlatformReply(models.Model):
         if submitted:
             raise UserError(
                 self.env._(
-                    "Reply %(reply)s was submitted to the platform: it cannot be %(action)s.",
+                    "Reply %(reply)s was submitted to the platform: it cannot be "
+                    "%(action)s.",
                     reply=submitted[0].display_name,
                     action=action,
                 )
@@ -172,8 +175,9 @@ class HelpdeskPlatformReply(models.Model):
         return self.ticket_id.channel_id.handback_field_ids
 
     def _handback_line_commands(self):
-        """Commands that give a draft one line per mandatory field of its platform, keeping
-        values already entered; a draft that is not a hand-back keeps no lines."""
+        """Commands that give a draft one line per mandatory field of its platform,
+        keeping values already entered; a draft that is not a hand-back keeps no
+        lines."""
         self.ensure_one()
         fields_required = self._mandatory_handback_fields()
         if not fields_required:
@@ -227,9 +231,10 @@ class HelpdeskPlatformReply(models.Model):
             if missing and not reply.submit_incomplete:
                 raise UserError(
                     self.env._(
-                        "The hand-back to %(platform)s lacks mandatory fields: %(fields)s. "
-                        "Fill them in, or tick “Submit Incomplete (Deadline)” to submit "
-                        "it anyway; each missing field is then recorded (R000-39).",
+                        "The hand-back to %(platform)s lacks mandatory fields: "
+                        "%(fields)s. Fill them in, or tick “Submit Incomplete "
+                        "(Deadline)” to submit it anyway; each missing field is then "
+                        "recorded (R000-39).",
                         platform=reply.channel_id.name,
                         fields=", ".join(missing.mapped("name")),
                     )

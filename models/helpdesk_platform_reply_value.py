@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 
 class HelpdeskPlatformReplyValue(models.Model):
-    """The value a hand-back reply gives one of its platform's mandatory fields (R000-29)."""
+    """The value a hand-back reply gives a mandatory field of its platform (R000-29)."""
 
     _name = "helpdesk.platform.reply.value"
     _description = "Platform Hand-back Value"
@@ -11,14 +11,12 @@ class HelpdeskPlatformReplyValue(models.Model):
 
     reply_id = fields.Many2one(
         "helpdesk.platform.reply",
-        string="Reply",
         required=True,
         index=True,
         ondelete="cascade",
     )
     field_id = fields.Many2one(
         "helpdesk.platform.handback.field",
-        string="Field",
         required=True,
         ondelete="restrict",
     )
@@ -37,8 +35,8 @@ class HelpdeskPlatformReplyValue(models.Model):
             if line.field_id.channel_id != line.reply_id.channel_id:
                 raise ValidationError(
                     self.env._(
-                        "“%(field)s” is a hand-back field of %(platform)s, not of the platform "
-                        "this appeal came from.",
+                        "“%(field)s” is a hand-back field of %(platform)s, not of the "
+                        "platform this appeal came from.",
                         field=line.field_id.name,
                         platform=line.field_id.channel_id.name,
                     )

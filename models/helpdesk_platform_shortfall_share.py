@@ -12,7 +12,7 @@ class HelpdeskPlatformShortfallShare(models.Model):
         "helpdesk.platform.shortfall", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="shortfall_id.company_id", store=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True)
+    department_id = fields.Many2one("hr.department", required=True)
     share = fields.Float(string="Share (%)", digits=(16, 2), required=True)
     unsatisfied_count = fields.Integer(
         string="Unsatisfied Appeals",

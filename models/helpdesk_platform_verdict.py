@@ -46,20 +46,20 @@ class HelpdeskPlatformVerdict(models.Model):
         ],
         required=True,
         index=True,
-        help="Overdue case (超期件, R000-35); reply returned as unqualified (退回重办, R000-36); "
-        "hand-back ruled overdue (超期回退, R000-40); hand-back accepted; judged buck-passing or "
-        "redo after a hand-back (R000-41); buck-passing circulated by 12345 (R002-14); "
-        "exposure by a media column (R000-42).",
+        help="Overdue case (超期件, R000-35); reply returned as unqualified (退回重办, "
+        "R000-36); hand-back ruled overdue (超期回退, R000-40); hand-back accepted; "
+        "judged buck-passing or redo after a hand-back (R000-41); buck-passing "
+        "circulated by 12345 (R002-14); exposure by a media column (R000-42).",
     )
     verdict_date = fields.Date(
-        string="Verdict Date",
         required=True,
         default=fields.Date.context_today,
         index=True,
     )
     stated_overdue_days = fields.Integer(
         string="Overdue Days (Platform)",
-        help="The days overdue as the platform states them (R000-35); 0 if it states none.",
+        help="The days overdue as the platform states them (R000-35); 0 if it states "
+        "none.",
     )
     explained_to_platform = fields.Boolean(
         string="Reason Explained to Platform",
@@ -76,8 +76,8 @@ class HelpdeskPlatformVerdict(models.Model):
         precompute=True,
         index=True,
         check_company=True,
-        help="The response office's department or the handling department the verdict is "
-        "charged to; the appeal's responsible department by default.",
+        help="The response office's department or the handling department the verdict "
+        "is charged to; the appeal's responsible department by default.",
     )
     # The public employee record: appraisal officers and the office need not be HR users
     # to name people (same ids as hr.employee).
@@ -93,8 +93,8 @@ class HelpdeskPlatformVerdict(models.Model):
     ordinal = fields.Integer(
         compute="_compute_ordinal",
         store=True,
-        help="1 for the appeal's first verdict of this kind, 2 for the second ... in date "
-        "order; 0 once archived (R000-36, R000-41).",
+        help="1 for the appeal's first verdict of this kind, 2 for the second ... in "
+        "date order; 0 once archived (R000-36, R000-41).",
     )
     note = fields.Text()
     media_column_id = fields.Many2one(
@@ -119,11 +119,11 @@ class HelpdeskPlatformVerdict(models.Model):
     )
     raised_on_banyang = fields.Boolean(
         string="Already Raised on Banyang Minsheng",
-        help="The exposed issue had been raised on the 般阳民生 platform before (R000-42).",
+        help="The exposed issue had been raised on the 般阳民生 platform before "
+        "(R000-42).",
     )
     registered_by_id = fields.Many2one(
         "res.users",
-        string="Registered By",
         default=lambda self: self.env.user,
         readonly=True,
     )
@@ -211,8 +211,8 @@ class HelpdeskPlatformVerdict(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Name the party responsible for the verdict on appeal %(number)s: the "
-                        "response office or a department.",
+                        "Name the party responsible for the verdict on appeal "
+                        "%(number)s: the response office or a department.",
                         number=verdict.ticket_id.number,
                     )
                 )
@@ -232,14 +232,15 @@ class HelpdeskPlatformVerdict(models.Model):
             if not column:
                 raise ValidationError(
                     self.env._(
-                        "A media exposure names the column that exposed the issue (R000-42)."
+                        "A media exposure names the column that exposed the issue "
+                        "(R000-42)."
                     )
                 )
             if column.points_on_verdict and verdict.exposure_points <= 0:
                 raise ValidationError(
                     self.env._(
-                        "Column “%(column)s” has no fixed points: enter the points of this "
-                        "exposure (R000-42).",
+                        "Column “%(column)s” has no fixed points: enter the points of "
+                        "this exposure (R000-42).",
                         column=column.name,
                     )
                 )
@@ -249,7 +250,8 @@ class HelpdeskPlatformVerdict(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "An exposure by “%(column)s” costs the column's %(points)s points.",
+                        "An exposure by “%(column)s” costs the column's %(points)s "
+                        "points.",
                         column=column.name,
                         points=column.points,
                     )
@@ -265,7 +267,8 @@ class HelpdeskPlatformVerdict(models.Model):
         for verdict in verdicts:
             verdict.ticket_id.message_post(
                 body=self.env._(
-                    "Platform verdict registered: %(kind)s (%(date)s), charged to %(party)s.",
+                    "Platform verdict registered: %(kind)s (%(date)s), charged to "
+                    "%(party)s.",
                     kind=verdict._kind_label(),
                     date=verdict.verdict_date,
                     party=verdict.responsible_department_id.name or "-",
@@ -279,8 +282,8 @@ class HelpdeskPlatformVerdict(models.Model):
         if not self.env.su and REGISTERED_FACTS & set(vals):
             raise UserError(
                 self.env._(
-                    "A registered verdict is not edited: archive it with the reason it is "
-                    "wrong and register the correct one."
+                    "A registered verdict is not edited: archive it with the reason it "
+                    "is wrong and register the correct one."
                 )
             )
         archiving = "active" in vals and not vals["active"]
@@ -290,7 +293,8 @@ class HelpdeskPlatformVerdict(models.Model):
                 if not (reason or verdict.correction_reason or "").strip():
                     raise UserError(
                         self.env._(
-                            "Enter the reason verdict %(verdict)s is wrong before archiving it.",
+                            "Enter the reason verdict %(verdict)s is wrong before "
+                            "archiving it.",
                             verdict=verdict.display_name,
                         )
                     )
@@ -307,7 +311,8 @@ class HelpdeskPlatformVerdict(models.Model):
         for verdict in self:
             if archiving:
                 body = self.env._(
-                    "Platform verdict %(verdict)s archived as wrong by %(user)s: %(reason)s",
+                    "Platform verdict %(verdict)s archived as wrong by %(user)s: "
+                    "%(reason)s",
                     verdict=names[verdict.id],
                     user=self.env.user.name,
                     reason=verdict.correction_reason,
@@ -330,7 +335,8 @@ class HelpdeskPlatformVerdict(models.Model):
                     )
                 else:
                     body = self.env._(
-                        "Media exposure %(verdict)s no longer marked as verified (%(user)s).",
+                        "Media exposure %(verdict)s no longer marked as verified "
+                        "(%(user)s).",
                         verdict=verdict.display_name,
                         user=self.env.user.name,
                     )
@@ -342,7 +348,7 @@ class HelpdeskPlatformVerdict(models.Model):
         return result
 
     def _sync_deductions(self):
-        """The deduction table charges verdicts (R000-35 to R000-42): keep their lines in step."""
+        """The table charges verdicts (R000-35 to R000-42): keep their lines in step."""
         self.env["helpdesk.deduction.line"]._sync_process_lines(self.ticket_id)
 
     def action_correct(self, reason):

@@ -20,7 +20,6 @@ class HelpdeskScorecard(models.Model):
     )
     period_id = fields.Many2one(
         "helpdesk.appraisal.period",
-        string="Period",
         required=True,
         index=True,
         ondelete="restrict",
@@ -33,7 +32,6 @@ class HelpdeskScorecard(models.Model):
     )
     template_id = fields.Many2one(
         "helpdesk.scorecard.template",
-        string="Template",
         required=True,
         index=True,
         ondelete="restrict",

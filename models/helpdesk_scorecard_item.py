@@ -43,7 +43,6 @@ class HelpdeskScorecardItem(models.Model):
     preset_id = fields.Many2one(related="template_id.preset_id")
     dimension_id = fields.Many2one(
         "helpdesk.scorecard.dimension",
-        string="Dimension",
         domain="[('template_id', '=', template_id)]",
         ondelete="restrict",
     )

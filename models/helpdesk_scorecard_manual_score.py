@@ -21,7 +21,6 @@ class HelpdeskScorecardManualScore(models.Model):
     )
     period_id = fields.Many2one(
         "helpdesk.appraisal.period",
-        string="Period",
         required=True,
         index=True,
         ondelete="restrict",
@@ -29,7 +28,6 @@ class HelpdeskScorecardManualScore(models.Model):
     )
     item_id = fields.Many2one(
         "helpdesk.scorecard.item",
-        string="Item",
         required=True,
         ondelete="restrict",
         domain="[('measure', '=', 'manual'), ('template_id.is_sandbox', '=', False)]",
@@ -43,7 +41,6 @@ class HelpdeskScorecardManualScore(models.Model):
     note = fields.Text(tracking=True)
     entered_by_id = fields.Many2one(
         "res.users",
-        string="Entered By",
         default=lambda self: self.env.user,
         readonly=True,
     )

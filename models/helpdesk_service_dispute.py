@@ -14,13 +14,9 @@ class HelpdeskServiceDispute(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True
-    )
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
-    section_id = fields.Many2one("hr.department", string="Section")
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    section_id = fields.Many2one("hr.department")
     ticket_id = fields.Many2one("helpdesk.ticket", string="Appeal", index=True)
     description = fields.Text(required=True)
     recorded_by_id = fields.Many2one(

@@ -15,12 +15,9 @@ class HelpdeskServiceExam(models.Model):
         "helpdesk.service.training", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="training_id.company_id", store=True)
-    employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True
-    )
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         compute="_compute_department_id",
         store=True,
         index=True,

@@ -32,17 +32,11 @@ class HelpdeskServiceInspection(models.Model):
         required=True,
         default="on_site",
     )
-    inspector_id = fields.Many2one(
-        "res.users", string="Inspector", default=lambda self: self.env.user
-    )
-    employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True
-    )
+    inspector_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
     job_id = fields.Many2one("hr.job", string="Post")
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
-    section_id = fields.Many2one("hr.department", string="Section")
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    section_id = fields.Many2one("hr.department")
     score_ids = fields.One2many(
         "helpdesk.service.inspection.score", "inspection_id", string="Scores"
     )

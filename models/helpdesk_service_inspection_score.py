@@ -13,9 +13,7 @@ class HelpdeskServiceInspectionScore(models.Model):
         "helpdesk.service.inspection", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="inspection_id.company_id", store=True)
-    item_id = fields.Many2one(
-        "helpdesk.service.inspection.item", string="Item", required=True
-    )
+    item_id = fields.Many2one("helpdesk.service.inspection.item", required=True)
     sequence = fields.Integer(related="item_id.sequence", store=True)
     max_score = fields.Float(related="item_id.max_score")
     score = fields.Float(digits=(16, 2))

@@ -13,7 +13,7 @@ class HelpdeskServiceTargetReport(models.Model):
     _order = "month desc, department_id, kind"
 
     company_id = fields.Many2one("res.company", readonly=True)
-    department_id = fields.Many2one("hr.department", string="Department", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
     month = fields.Date(readonly=True)
     kind = fields.Selection(
         [

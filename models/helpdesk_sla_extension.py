@@ -6,9 +6,11 @@ PLATFORM_ANSWER_FIELDS = {"platform_answer", "platform_answer_at", "decision_not
 
 
 class HelpdeskSlaExtension(models.Model):
-    """A handling department asks for more time on one milestone (R000-28, R002-18, R002-20).
+    """A handling department asks for more time on one milestone (R000-28, R002-18,
+    R002-20).
 
-    Only an approved request moves the deadline; a rejected or pending one changes nothing.
+    Only an approved request moves the deadline; a rejected or pending one changes
+    nothing.
     """
 
     _name = "helpdesk.sla.extension"
@@ -27,7 +29,6 @@ class HelpdeskSlaExtension(models.Model):
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         default=lambda self: self.env.user,
         readonly=True,
     )
@@ -46,13 +47,13 @@ class HelpdeskSlaExtension(models.Model):
         readonly=True,
         index=True,
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_at = fields.Datetime(readonly=True)
     decision_note = fields.Text()
     approver_group_id = fields.Many2one(
         related="milestone_id.extension_approver_group_id"
     )
-    # R002-20: on a platform deadline the office asks the platform and records its answer.
+    # R002-20: on a platform deadline the office asks the platform, records its answer.
     platform_overridden = fields.Boolean(related="line_id.platform_overridden")
     platform_answer = fields.Selection(
         [
@@ -89,7 +90,8 @@ class HelpdeskSlaExtension(models.Model):
         for request in requests:
             request.ticket_id.message_post(
                 body=self.env._(
-                    "Extension of “%(milestone)s” requested until %(deadline)s: %(reason)s",
+                    "Extension of “%(milestone)s” requested until %(deadline)s: "
+                    "%(reason)s",
                     milestone=request.milestone_id.name,
                     deadline=request.sudo().company_id._complaint_format_datetime(
                         request.new_deadline
@@ -114,15 +116,16 @@ class HelpdeskSlaExtension(models.Model):
             if line.reached_at or line.status not in ("running", "paused", "breached"):
                 raise UserError(
                     self.env._(
-                        "Only a running deadline can be extended; “%(milestone)s” is not.",
+                        "Only a running deadline can be extended; “%(milestone)s” is "
+                        "not.",
                         milestone=milestone.name,
                     )
                 )
             if milestone.extension_before_deadline and now > line.deadline:
                 raise UserError(
                     self.env._(
-                        "An extension of “%(milestone)s” must be requested before its deadline "
-                        "%(deadline)s.",
+                        "An extension of “%(milestone)s” must be requested before its "
+                        "deadline %(deadline)s.",
                         milestone=milestone.name,
                         deadline=line.company_id._complaint_format_datetime(
                             line.deadline
@@ -172,7 +175,8 @@ class HelpdeskSlaExtension(models.Model):
             if not (self.env.su or self.env.user in group.all_user_ids):
                 raise AccessError(
                     self.env._(
-                        "Only members of “%(group)s” decide extensions of “%(milestone)s”.",
+                        "Only members of “%(group)s” decide extensions of "
+                        "“%(milestone)s”.",
                         group=group.name,
                         milestone=request.milestone_id.name,
                     )
@@ -183,7 +187,7 @@ class HelpdeskSlaExtension(models.Model):
                 )
 
     def write(self, vals):
-        # Users record the platform's answer and a note; the decision goes through _decide.
+        # Users record the platform's answer and a note; _decide makes the decision.
         if not self.env.su and set(vals) - PLATFORM_ANSWER_FIELDS:
             raise UserError(
                 self.env._("An extension request is decided with Approve or Reject.")
@@ -200,7 +204,8 @@ class HelpdeskSlaExtension(models.Model):
             for request in self:
                 request.ticket_id.message_post(
                     body=self.env._(
-                        "Platform's answer to the extension of “%(milestone)s”: %(answer)s.",
+                        "Platform's answer to the extension of “%(milestone)s”: "
+                        "%(answer)s.",
                         milestone=request.milestone_id.name,
                         answer=answers.get(request.platform_answer, "-"),
                     ),
@@ -217,8 +222,9 @@ class HelpdeskSlaExtension(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "“%(milestone)s” runs to the platform's deadline: record that the "
-                        "platform granted the extension before approving it (R002-20).",
+                        "“%(milestone)s” runs to the platform's deadline: record that "
+                        "the platform granted the extension before approving it "
+                        "(R002-20).",
                         milestone=request.milestone_id.name,
                     )
                 )
@@ -243,7 +249,8 @@ class HelpdeskSlaExtension(models.Model):
         for request in self:
             request.ticket_id.message_post(
                 body=self.env._(
-                    "Extension of “%(milestone)s” until %(deadline)s %(decision)s by %(user)s.",
+                    "Extension of “%(milestone)s” until %(deadline)s %(decision)s by "
+                    "%(user)s.",
                     milestone=request.milestone_id.name,
                     deadline=request.sudo().company_id._complaint_format_datetime(
                         request.new_deadline

@@ -60,7 +60,6 @@ class HelpdeskSpecialTask(models.Model):
     )
     plan_submitted_on = fields.Date(readonly=True, copy=False, tracking=True)
     finished_on = fields.Date(
-        string="Finished On",
         readonly=True,
         copy=False,
         index=True,
@@ -70,9 +69,7 @@ class HelpdeskSpecialTask(models.Model):
     completed = fields.Boolean(
         readonly=True, copy=False, help="Unticked: HR closed the task unfinished."
     )
-    quality_measure = fields.Char(
-        string="Quality Measure", help="E.g. survey coverage (%)."
-    )
+    quality_measure = fields.Char(help="E.g. survey coverage (%).")
     quality_standard = fields.Float(
         digits=(16, 2),
         default=lambda self: self.env.company.complaint_preset_id.task_quality_standard,

@@ -15,5 +15,5 @@ class HelpdeskSpecialTaskMilestone(models.Model):
     department_id = fields.Many2one(related="task_id.department_id", store=True)
     name = fields.Char(string="Step of the Plan", required=True)
     date = fields.Date(string="Due", required=True)
-    responsible = fields.Char(string="Responsible")
+    responsible = fields.Char()
     done_on = fields.Date()

@@ -12,7 +12,6 @@ class HelpdeskStarNomination(models.Model):
 
     round_id = fields.Many2one(
         "helpdesk.star.round",
-        string="Round",
         required=True,
         index=True,
         ondelete="cascade",

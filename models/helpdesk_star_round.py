@@ -39,9 +39,7 @@ class HelpdeskStarRound(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
+    department_id = fields.Many2one("hr.department", required=True, index=True)
     period_type = fields.Selection(
         [("quarter", "Quarterly"), ("year", "Annual")],
         string="Star",

@@ -9,9 +9,9 @@ DESK_GROUPS = (OFFICE, APPRAISAL, LEADER)
 
 
 class HelpdeskTicket(models.Model):
-    """The appeal ledger (R000-01, R003-10): how an appeal came in, what it is about, who
-    handles it, its number; and the one place where creating and writing an appeal hands
-    over to the other concerns of the ticket, each in its own file:
+    """The appeal ledger (R000-01, R003-10): how an appeal came in, what it is about,
+    who handles it, its number; and the one place where creating and writing an appeal
+    hands over to the other concerns of the ticket, each in its own file:
 
     - ``helpdesk_ticket_privacy``: complainant data, masking and recusal;
     - ``helpdesk_ticket_workflow``: the handling steps, HR steps and report approvals;
@@ -31,7 +31,6 @@ class HelpdeskTicket(models.Model):
     team_id = fields.Many2one(check_company=True)
     nature_id = fields.Many2one(
         "helpdesk.ticket.nature",
-        string="Nature",
         compute="_compute_nature_id",
         store=True,
         readonly=False,
@@ -46,36 +45,32 @@ class HelpdeskTicket(models.Model):
         related="channel_id.is_platform", store=True, string="Platform Appeal"
     )
     platform_reference = fields.Char(
-        string="Platform Reference",
         tracking=True,
         index="btree_not_null",
         help="The ticket number the transferring platform gave the appeal.",
     )
     platform_deadline = fields.Datetime(
         tracking=True,
-        help="Completion deadline set by the platform; it overrides the internal limits "
-        "(R000-08, R002-19).",
+        help="Completion deadline set by the platform; it overrides the internal "
+        "limits (R000-08, R002-19).",
     )
     registered_at = fields.Datetime(
         default=fields.Datetime.now,
         readonly=True,
         copy=False,
-        help="When the appeal was entered in the system; late entry is a fault (R000-15, R003-12).",
+        help="When the appeal was entered in the system; late entry is a fault "
+        "(R000-15, R003-12).",
     )
     received_at = fields.Datetime(
-        string="Received At",
         required=True,
         default=fields.Datetime.now,
         tracking=True,
         help="When the appeal reached the company. Deadlines count from here, not from "
         "the later registration (R000-07, R003-12).",
     )
-    occurred_at = fields.Datetime(
-        string="Occurred At", help="When the problem itself happened (R003-10)."
-    )
+    occurred_at = fields.Datetime(help="When the problem itself happened (R003-10).")
     receiving_department_id = fields.Many2one(
         "hr.department",
-        string="Receiving Department",
         default=lambda self: self.env.user.employee_id.department_id,
         check_company=True,
         help="The unit that first took the appeal; it still ends up in the response "
@@ -107,7 +102,6 @@ class HelpdeskTicket(models.Model):
     )
     section_id = fields.Many2one(
         "hr.department",
-        string="Section",
         tracking=True,
         index=True,
         check_company=True,
@@ -231,8 +225,9 @@ class HelpdeskTicket(models.Model):
             if not ticket.platform_reference or not ticket.platform_deadline:
                 raise ValidationError(
                     self.env._(
-                        "Appeal “%(title)s” came through the platform %(channel)s: enter "
-                        "the platform reference number and the platform deadline.",
+                        "Appeal “%(title)s” came through the platform %(channel)s: "
+                        "enter the platform reference number and the platform "
+                        "deadline.",
                         title=ticket.name,
                         channel=ticket.channel_id.name,
                     )
@@ -251,7 +246,8 @@ class HelpdeskTicket(models.Model):
             if ticket.occurred_at and ticket.occurred_at > ticket.received_at:
                 raise ValidationError(
                     self.env._(
-                        "The problem cannot have occurred after the appeal was received."
+                        "The problem cannot have occurred after the appeal was "
+                        "received."
                     )
                 )
             if (

@@ -4,7 +4,7 @@ from .helpdesk_ticket_workflow import SATISFACTION
 
 
 class HelpdeskTicketCallback(models.Model):
-    """One callback attempt to the customer and, if reached, their rating (R002-21, R003-36)."""
+    """One callback to the customer and, if reached, their rating (R002-21, R003-36)."""
 
     _name = "helpdesk.ticket.callback"
     _description = "Appeal Callback"
@@ -19,9 +19,7 @@ class HelpdeskTicketCallback(models.Model):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     called_at = fields.Datetime(required=True, default=fields.Datetime.now)
-    called_by_id = fields.Many2one(
-        "res.users", string="Called By", default=lambda self: self.env.user
-    )
+    called_by_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     channel = fields.Selection(
         [("phone", "Phone"), ("online", "Online Questionnaire"), ("visit", "Visit")],
         required=True,

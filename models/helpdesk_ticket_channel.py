@@ -7,8 +7,8 @@ class HelpdeskTicketChannel(models.Model):
     code = fields.Char(help="Stable technical key used by presets and reports.")
     is_platform = fields.Boolean(
         string="Platform Channel",
-        help="Appeals transferred by an external platform (12345, 般阳民生 ...) carry the "
-        "platform's reference number and deadline, which override internal limits "
+        help="Appeals transferred by an external platform (12345, 般阳民生 ...) carry "
+        "the platform's reference number and deadline, which override internal limits "
         "(R000-08, R002-19).",
     )
     description = fields.Text(translate=True)

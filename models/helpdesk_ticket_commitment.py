@@ -3,7 +3,7 @@ from odoo.exceptions import UserError
 
 
 class HelpdeskTicketCommitment(models.Model):
-    """Something promised to the appellant: an owner, a due date, tracked until done (R002-40)."""
+    """A promise to the appellant: owner, due date, tracked until done (R002-40)."""
 
     _name = "helpdesk.ticket.commitment"
     _description = "Appeal Commitment"
@@ -19,7 +19,7 @@ class HelpdeskTicketCommitment(models.Model):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     description = fields.Text(required=True)
-    owner_id = fields.Many2one("res.users", string="Owner", required=True)
+    owner_id = fields.Many2one("res.users", required=True)
     due_date = fields.Date(required=True)
     state = fields.Selection(
         [("open", "Open"), ("fulfilled", "Fulfilled")],
@@ -32,8 +32,8 @@ class HelpdeskTicketCommitment(models.Model):
     last_progress_at = fields.Datetime(
         readonly=True,
         default=fields.Datetime.now,
-        help="The last progress entry, or when the promise was made; no progress for long "
-        "puts the appeal under supervision (R002-43).",
+        help="The last progress entry, or when the promise was made; no progress for "
+        "long puts the appeal under supervision (R002-43).",
     )
 
     def write(self, vals):

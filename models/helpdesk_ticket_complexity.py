@@ -34,8 +34,9 @@ class HelpdeskTicket(models.Model):
     )
 
     def _check_classified(self):
-        super()._check_classified()
+        result = super()._check_classified()
         self._check_complex_reason()
+        return result
 
     def _check_complex_reason(self):
         for ticket in self:

@@ -29,11 +29,9 @@ class HelpdeskTicketEscalation(models.Model):
     )
     deadline = fields.Datetime(string="Was Due", readonly=True)
     escalated_at = fields.Datetime(required=True, readonly=True, index=True)
-    from_tier_id = fields.Many2one(
-        "helpdesk.authority.tier", string="From Tier", readonly=True
-    )
+    from_tier_id = fields.Many2one("helpdesk.authority.tier", readonly=True)
     to_tier_id = fields.Many2one(
-        "helpdesk.authority.tier", string="To Tier", required=True, readonly=True
+        "helpdesk.authority.tier", required=True, readonly=True
     )
     notified_user_ids = fields.Many2many("res.users", string="Told", readonly=True)
 

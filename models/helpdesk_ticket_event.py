@@ -25,7 +25,6 @@ class HelpdeskTicketEvent(models.Model):
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     event_id = fields.Many2one(
         "helpdesk.sla.event",
-        string="Event",
         required=True,
         index=True,
         ondelete="restrict",
@@ -40,7 +39,6 @@ class HelpdeskTicketEvent(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         help="The department that acted (dispatched to, accepted, handed back).",
     )
     reason_code = fields.Char(

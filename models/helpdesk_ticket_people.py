@@ -15,7 +15,6 @@ class HelpdeskTicket(models.Model):
     channel_code = fields.Char(related="channel_id.code")
     live_stream_id = fields.Many2one(
         "helpdesk.live.stream",
-        string="Live Stream",
         index="btree_not_null",
         help="The live-stream show during which the complaint or message was posted "
         "(R001-06).",

@@ -8,7 +8,6 @@ class HelpdeskTicket(models.Model):
 
     process_step_id = fields.Many2one(
         "helpdesk.process.step",
-        string="Process Step",
         compute="_compute_process_step_id",
         help="Where the appeal stands in the source's flowchart (R000-80): B1 "
         "register, C1 leader instruction, A2 department handling, C3–C5 approvals, B6 "

@@ -31,7 +31,6 @@ class HelpdeskTicketRecusal(models.Model):
     reason = fields.Text(required=True)
     declared_by_id = fields.Many2one(
         "res.users",
-        string="Declared By",
         default=lambda self: self.env.user,
         readonly=True,
     )

@@ -27,8 +27,8 @@ class HelpdeskTicket(models.Model):
         compute="_compute_repeat_chain_count",
         store=True,
         recursive=True,
-        help="This appeal and the earlier appeals it repeats, link by link; each link is "
-        "within the repeat window of the appeal before it (R003-32).",
+        help="This appeal and the earlier appeals it repeats, link by link; each link "
+        "is within the repeat window of the appeal before it (R003-32).",
     )
     complainant_phone_key = fields.Char(
         string="Normalized Complainant Phone",
@@ -37,7 +37,8 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         copy=False,
         groups=COMPLAINANT_DATA,
-        help="The complainant's phone without spaces, dashes and +86, to recognize repeats.",
+        help="The complainant's phone without spaces, dashes and +86, to recognize "
+        "repeats.",
     )
     early_warning_ids = fields.Many2many(
         "helpdesk.early.warning",
@@ -61,7 +62,6 @@ class HelpdeskTicket(models.Model):
 
     repeat_of_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Repeat Of",
         index="btree_not_null",
         tracking=True,
         copy=False,
@@ -95,7 +95,7 @@ class HelpdeskTicket(models.Model):
             "name": self.env._("Repeats"),
         }
 
-    # Changing one of these can make an appeal a repeat of another, or stop it being one.
+    # Changing one of these can make an appeal a repeat of another, or stop it.
     _REPEAT_INPUT_FIELDS = frozenset(
         {
             "partner_id",
@@ -109,7 +109,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _normalize_complainant_phone(self, phone):
-        """The digits that identify a phone: no spaces, dashes, brackets or +86 / 0086."""
+        """The digits identifying a phone: no spaces, dashes, brackets or +86 / 0086."""
         digits = re.sub(r"[\s\-()（）]", "", phone or "")
         return re.sub(r"^(?:\+86|0086)", "", digits) or False
 
@@ -152,12 +152,14 @@ class HelpdeskTicket(models.Model):
         return domain if True in value else ~domain
 
     def _detect_repeats(self, vals=None):
-        """Keep repeat links up to date after a create (``vals`` None) or a write (R003-32).
+        """Keep repeat links up to date after a create (``vals`` None) or a write
+        (R003-32).
 
-        A link given or changed by hand is marked manual and never overwritten; the others
-        are recomputed when what identifies the complainant or the problem changes, also
-        for the later appeals that repeat a changed one. Then early warnings (R000-76) and
-        supervision triggers (R002-43) are checked for the appeals whose chain changed.
+        A link given or changed by hand is marked manual and never overwritten; the
+        others are recomputed when what identifies the complainant or the problem
+        changes, also for the later appeals that repeat a changed one. Then early
+        warnings (R000-76) and supervision triggers (R002-43) are checked for the
+        appeals whose chain changed.
         """
         if not self or self.env.context.get("repeat_detection"):
             return
@@ -185,14 +187,14 @@ class HelpdeskTicket(models.Model):
         (manual | relinked)._on_repeat_chain_changed()
 
     def _link_repeats(self):
-        """Link each appeal to the latest earlier appeal of the same complainant and the same
-        category received within the repeat window before it (R003-32).
+        """Link each appeal to the latest earlier appeal of the same complainant and the
+        same category received within the repeat window before it (R003-32).
 
-        The window is counted in calendar days from the earlier appeal's receipt, the day
-        of receipt not counted (C-03): with 30 days, an appeal received on day 30 is a
-        repeat, one received on day 31 is not (C-05). Same complainant: the same contact;
-        when either appeal has none, the same normalized phone. One search per batch.
-        Returns the appeals whose link changed.
+        The window is counted in calendar days from the earlier appeal's receipt, the
+        day of receipt not counted (C-03): with 30 days, an appeal received on day 30 is
+        a repeat, one received on day 31 is not (C-05). Same complainant: the same
+        contact; when either appeal has none, the same normalized phone. One search per
+        batch. Returns the appeals whose link changed.
         """
         eligible = self.filtered(lambda ticket: ticket._repeat_candidate())
         by_problem = defaultdict(list)
@@ -284,7 +286,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _repeat_window_end(self, calendar, received_at, days):
-        """The last instant of the window that starts with an appeal received at ``received_at``."""
+        """End of the window opened by an appeal received at ``received_at``."""
         if calendar:
             return calendar._sla_deadline(
                 received_at, days, "calendar_days", "next_day"
@@ -312,17 +314,18 @@ class HelpdeskTicket(models.Model):
         return result
 
     def _on_repeat_chain_changed(self):
-        """Early warnings and supervision for the appeals whose repeat chain just changed."""
+        """Early warnings and supervision for appeals whose repeat chain changed."""
         tickets = self | self._repeat_descendants()
         self.env["helpdesk.early.warning"]._raise_for_tickets(tickets)
         tickets._check_supervision_triggers()
 
     def _check_supervision_triggers(self):
-        """Propose written supervision orders (R002-43) for the appeals that meet a trigger.
+        """Propose written supervision orders (R002-43) for the appeals that meet a
+        trigger.
 
         The workflow calls this after a redo and after a callback; registration calls it
-        for repeats and a daily cron for overdue appeals. It is idempotent: never two open
-        orders for one appeal and trigger. Returns the orders it created.
+        for repeats and a daily cron for overdue appeals. It is idempotent: never two
+        open orders for one appeal and trigger. Returns the orders it created.
         """
         return self.env["helpdesk.supervision.order"]._propose_for_tickets(self)
 

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class HelpdeskTicketReplyPoint(models.Model):
-    """One point of the appeal and its own answer: replies go point by point (R002-39)."""
+    """One point of the appeal and its answer: replies go point by point (R002-39)."""
 
     _name = "helpdesk.ticket.reply.point"
     _description = "Appeal Reply Point"

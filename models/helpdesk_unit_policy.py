@@ -97,9 +97,7 @@ class HelpdeskUnitPolicy(models.Model):
         help="The day a newer version replaced it or HR withdrew it: from this day on "
         "it no longer counts.",
     )
-    replaced_by_id = fields.Many2one(
-        "helpdesk.unit.policy", string="Replaced By", readonly=True, copy=False
-    )
+    replaced_by_id = fields.Many2one("helpdesk.unit.policy", readonly=True, copy=False)
 
     @api.depends(*POLICY_ELEMENTS)
     def _compute_element_count(self):

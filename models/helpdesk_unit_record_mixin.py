@@ -25,7 +25,6 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
 
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
@@ -77,7 +76,8 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
         self._link_attachments()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "%(records)s count in the appraisal: cancel them with a reason "

@@ -24,7 +24,6 @@ class HrDepartment(models.Model):
     )
     professional_line_head_id = fields.Many2one(
         "hr.employee",
-        string="Professional Line Head",
         help="Manages the professional line the department belongs to; carries the "
         "linked share of its money penalties when seed 004's toggle is on (R004-18).",
     )

@@ -101,7 +101,11 @@ class ResCompany(models.Model):
     def _get_complaint_calendar(self):
         """The calendar this company's deadlines are counted on."""
         self.ensure_one()
-        return self.complaint_calendar_id or self.env.ref(
-            "helpdesk_utility_complaint.resource_calendar_china_complaint_desk",
-            raise_if_not_found=False,
+        if self.complaint_calendar_id:
+            return self.complaint_calendar_id
+        # The xmlid lookup is cached; env.ref would query the record's existence on every
+        # call, and this runs per appeal. Unlinking the calendar drops its xmlid too.
+        calendar_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "helpdesk_utility_complaint.resource_calendar_china_complaint_desk"
         )
+        return self.env["resource.calendar"].browse(calendar_id)

@@ -39,8 +39,8 @@ class ResourceCalendarHolidayYear(models.Model):
         required=True,
         default="provisional",
         tracking=True,
-        help="Provisional: only the statutory holidays are known, make-up working days may "
-        "be missing, and deadlines crossing this year are flagged provisional.",
+        help="Provisional: only the statutory holidays are known, make-up working days "
+        "may be missing, and deadlines crossing this year are flagged provisional.",
     )
     source = fields.Selection(
         HOLIDAY_SOURCES,
@@ -89,7 +89,7 @@ class ResourceCalendarHolidayYear(models.Model):
         return True
 
     def _ensure_arrangement_activity(self):
-        """Ask a complaint manager, once per provisional year, for the official arrangement."""
+        """Ask a complaint manager, once per provisional year, for the official days."""
         group = self.env.ref(MANAGER)
         managers = group.all_user_ids.filtered(
             lambda user: user.active and not user.share
@@ -113,8 +113,8 @@ class ResourceCalendarHolidayYear(models.Model):
                 note=record.env._(
                     "No official holiday arrangement is available for %(year)s yet: "
                     "only the statutory holidays are loaded, make-up working days are "
-                    "missing, and deadlines that cross %(year)s are provisional. Enter the "
-                    "published holidays and make-up working days on the calendar "
+                    "missing, and deadlines that cross %(year)s are provisional. Enter "
+                    "the published holidays and make-up working days on the calendar "
                     "%(calendar)s, then click Confirm Arrangement.",
                     year=record.year,
                     calendar=record.calendar_id.name,

@@ -34,6 +34,8 @@ class ResourceCalendarLeaves(models.Model):
             calendars = leave.calendar_id
             if not calendars:
                 if all_calendars is None:
+                    # A leave of no calendar applies to every calendar (few).
+                    # pylint: disable-next=no-search-all
                     all_calendars = self.env["resource.calendar"].sudo().search([])
                 calendars = all_calendars
             for calendar in calendars:

@@ -46,7 +46,8 @@ class ResourceCalendarMakeupDay(models.Model):
         string="Works Like",
         required=True,
         default="0",
-        help="The day is worked with the working hours of this weekday of the calendar.",
+        help="The day is worked with the working hours of this weekday of the "
+        "calendar.",
     )
     source = fields.Selection(HOLIDAY_SOURCES, required=True, default="manual")
     company_id = fields.Many2one(related="calendar_id.company_id", store=True)

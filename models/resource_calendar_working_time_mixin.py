@@ -2,15 +2,16 @@ from odoo import api, models
 
 
 class ResourceCalendarWorkingTimeMixin(models.AbstractModel):
-    """Records that shape a calendar's working time (attendances, holidays, make-up days,
-    holiday years): creating, changing or deleting one drops the cached SLA schedules and
-    calls the calendar's ``_on_working_time_changed`` hook once per calendar."""
+    """Records that shape a calendar's working time (attendances, holidays, make-up
+    days, holiday years): creating, changing or deleting one drops the cached SLA
+    schedules and calls the calendar's ``_on_working_time_changed`` hook once per
+    calendar."""
 
     _name = "resource.calendar.working.time.mixin"
     _description = "Working Time Change Notifier"
 
     def _working_time_spans(self):
-        """``[(calendar, date_from, date_to)]`` these records cover; False is an open end."""
+        """``[(calendar, date_from, date_to)]`` the records cover; False: open end."""
         raise NotImplementedError
 
     def _moves_working_time(self, vals):

@@ -36,45 +36,76 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
         return self.env._("Appeal Ledger")
 
     def _columns(self):
-        _ = self.env._
         return [
-            Column("number", _("Appeal Number"), width=16),
-            Column("received_at", _("Received At"), "datetime", 17),
-            Column("registered_at", _("Registered At"), "datetime", 17),
-            Column("channel_id", _("Channel"), "many2one"),
-            Column("platform_reference", _("Platform Reference"), width=16),
-            Column("platform_deadline", _("Platform Deadline"), "datetime", 17),
-            Column("nature_id", _("Nature"), "many2one", 10),
-            Column("category_id", _("Category"), "many2one", 20),
-            Column("name", _("Subject"), width=30),
-            Column("description", _("Specific Request"), "html", 40),
-            Column("occurred_at", _("Occurred At"), "datetime", 17),
-            Column("complainant_name_display", _("Complainant Name"), width=12),
-            Column("complainant_phone_display", _("Complainant Phone"), width=15),
-            Column("complainant_address_display", _("Complainant Address"), width=30),
-            Column("area_id", _("Service Area"), "many2one"),
-            Column("receiving_department_id", _("Receiving Department"), "many2one"),
-            Column("department_id", _("Responsible Department"), "many2one", 18),
-            Column("section_id", _("Section"), "many2one"),
-            Column("handler_employee_id", _("Handling Employee"), "many2one", 12),
-            Column("state", _("State"), "selection", 12),
+            Column("number", self.env._("Appeal Number"), width=16),
+            Column("received_at", self.env._("Received At"), "datetime", 17),
+            Column("registered_at", self.env._("Registered At"), "datetime", 17),
+            Column("channel_id", self.env._("Channel"), "many2one"),
+            Column("platform_reference", self.env._("Platform Reference"), width=16),
             Column(
-                "process_step_id", _("Process Step"), "many2one", 8, name_field="code"
+                "platform_deadline", self.env._("Platform Deadline"), "datetime", 17
             ),
-            Column("accepted_at", _("Accepted At"), "datetime", 17),
-            Column("contacted_at", _("Customer Contacted At"), "datetime", 17),
-            Column("surveyed_at", _("Site Survey At"), "datetime", 17),
-            Column("reply_text", _("Solution"), "text", 40),
-            Column("interim_replied_at", _("Interim Reply At"), "datetime", 17),
-            Column("replied_at", _("Completed At"), "datetime", 17),
-            Column("resolved", _("Resolved"), "boolean", 8),
-            Column("deadline_state", _("Deadline Status"), "selection", 12),
-            Column("next_deadline", _("Next Deadline"), "datetime", 17),
-            Column("satisfaction", _("Evaluation"), "selection", 12),
-            Column("evaluation_comment", _("Evaluation Comment"), "text", 30),
-            Column("repeat_of_id", _("Repeat Of"), "many2one", 16, name_field="number"),
-            Column("redo_count", _("Redos"), "integer", 8, total=True),
-            Column("hand_back_count", _("Hand-backs"), "integer", 10, total=True),
+            Column("nature_id", self.env._("Nature"), "many2one", 10),
+            Column("category_id", self.env._("Category"), "many2one", 20),
+            Column("name", self.env._("Subject"), width=30),
+            Column("description", self.env._("Specific Request"), "html", 40),
+            Column("occurred_at", self.env._("Occurred At"), "datetime", 17),
+            Column(
+                "complainant_name_display", self.env._("Complainant Name"), width=12
+            ),
+            Column(
+                "complainant_phone_display", self.env._("Complainant Phone"), width=15
+            ),
+            Column(
+                "complainant_address_display",
+                self.env._("Complainant Address"),
+                width=30,
+            ),
+            Column("area_id", self.env._("Service Area"), "many2one"),
+            Column(
+                "receiving_department_id",
+                self.env._("Receiving Department"),
+                "many2one",
+            ),
+            Column(
+                "department_id", self.env._("Responsible Department"), "many2one", 18
+            ),
+            Column("section_id", self.env._("Section"), "many2one"),
+            Column(
+                "handler_employee_id", self.env._("Handling Employee"), "many2one", 12
+            ),
+            Column("state", self.env._("State"), "selection", 12),
+            Column(
+                "process_step_id",
+                self.env._("Process Step"),
+                "many2one",
+                8,
+                name_field="code",
+            ),
+            Column("accepted_at", self.env._("Accepted At"), "datetime", 17),
+            Column("contacted_at", self.env._("Customer Contacted At"), "datetime", 17),
+            Column("surveyed_at", self.env._("Site Survey At"), "datetime", 17),
+            Column("reply_text", self.env._("Solution"), "text", 40),
+            Column(
+                "interim_replied_at", self.env._("Interim Reply At"), "datetime", 17
+            ),
+            Column("replied_at", self.env._("Completed At"), "datetime", 17),
+            Column("resolved", self.env._("Resolved"), "boolean", 8),
+            Column("deadline_state", self.env._("Deadline Status"), "selection", 12),
+            Column("next_deadline", self.env._("Next Deadline"), "datetime", 17),
+            Column("satisfaction", self.env._("Evaluation"), "selection", 12),
+            Column("evaluation_comment", self.env._("Evaluation Comment"), "text", 30),
+            Column(
+                "repeat_of_id",
+                self.env._("Repeat Of"),
+                "many2one",
+                16,
+                name_field="number",
+            ),
+            Column("redo_count", self.env._("Redos"), "integer", 8, total=True),
+            Column(
+                "hand_back_count", self.env._("Hand-backs"), "integer", 10, total=True
+            ),
         ]
 
     def _extra_values(self, records):
@@ -110,7 +141,7 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
         if displays and (self.env.su or self.env.user.has_group(COMPLAINANT_DATA)):
             keys = [key for key in keys if key not in displays]
             self._clear_complainant_values(records, displays, values)
-        super()._computed_values(records, keys, values)
+        return super()._computed_values(records, keys, values)
 
     def _step_values(self, records, values):
         """The step code from the state, as ``process_step_id`` computes it; only an
@@ -123,7 +154,7 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
             else:
                 row["process_step_id"] = by_state.get(row["state"], Step).id
 
-    def _clear_complainant_values(self, records, displays, values):
+    def _clear_complainant_values(self, records, displays, values):  # pylint: disable=missing-return
         """The complainant in clear for a user who reads complainant data, read in one
         query per batch; the appeals they stood aside from (R002-38) go through the
         form's own fields, as ``_may_read_complainant_data`` decides (R002-37)."""
@@ -152,6 +183,8 @@ class ReportAppealLedgerXlsx(models.AbstractModel):
                 row.update(zip(displays, clear[row["id"]], strict=True))
         if recused:
             recused_rows = [row for row in values if row["id"] in recused]
+            # The base's reading (the masked display fields), not this override's.
+            # pylint: disable-next=super-method-mismatch
             super()._computed_values(
                 records.browse([row["id"] for row in recused_rows]),
                 displays,

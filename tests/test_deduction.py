@@ -10,8 +10,9 @@ from .common import GROUP_LEADER, ComplaintCase
 
 @tagged("post_install", "-at_install")
 class TestDeduction(ComplaintCase):
-    """The deduction table of the water-supply company (seed 000) applied by findings and
-    generated from the workflow's facts, in a ledger with contests and locked months."""
+    """The deduction table of the water-supply company (seed 000) applied by findings
+    and generated from the workflow's facts, in a ledger with contests and locked
+    months."""
 
     @classmethod
     def setUpClass(cls):
@@ -52,7 +53,7 @@ class TestDeduction(ComplaintCase):
     def _finding(
         self, appeal, code, severity=False, points=None, departments=None, **values
     ):
-        """Record a finding as HR would in the form; ``points`` by party override the table."""
+        """Record a finding as HR does; ``points`` by party override the table."""
         form = Form(
             self.env["helpdesk.liability.finding"]
             .with_user(self.hr_officer)
@@ -108,8 +109,9 @@ class TestDeduction(ComplaintCase):
             self.assertFalse(self._lines(appeal), code)
 
     def test_r000_60_r000_61_construction_fault_by_severity_and_range_edges(self):
-        """R000-60 (dissatisfaction only: 2 and 1), R000-61 (damage: 5-10 and 2-5), C-07.
-        Each appeal comes from another customer, so no finding is a repeat (R000-73)."""
+        """R000-60 (dissatisfaction only: 2 and 1), R000-61 (damage: 5-10 and 2-5),
+        C-07. Each appeal comes from another customer, so no finding is a repeat
+        (R000-73)."""
         departments = {
             "construction_department": self.engineering,
             "technical_department": self.technical,
@@ -132,7 +134,10 @@ class TestDeduction(ComplaintCase):
             appeal = appeal_of_another_customer()
             finding = self._finding(
                 appeal, "R000-60", "damage", departments=departments,
-                points={"construction_department": construction, "technical_department": technical},
+                points={
+                    "construction_department": construction,
+                    "technical_department": technical,
+                },
                 justification="Flooded basement.",
             )  # fmt: skip
             finding.action_confirm()
@@ -144,7 +149,10 @@ class TestDeduction(ComplaintCase):
             appeal = appeal_of_another_customer()
             finding = self._finding(
                 appeal, "R000-60", "damage", departments=departments,
-                points={"construction_department": construction, "technical_department": technical},
+                points={
+                    "construction_department": construction,
+                    "technical_department": technical,
+                },
                 justification="x",
             )  # fmt: skip
             with self.assertRefused(ValidationError, "outside"):
@@ -153,8 +161,8 @@ class TestDeduction(ComplaintCase):
             self.assertEqual(finding.state, "draft")
 
     def test_every_fixed_row_of_seed_000(self):
-        """R000-16, R000-18, R000-19, R000-30, R000-45, R000-46, R000-68, R000-69, R000-70:
-        the table's points go to the table's party."""
+        """R000-16, R000-18, R000-19, R000-30, R000-45, R000-46, R000-68, R000-69,
+        R000-70: the table's points go to the table's party."""
         rows = [
             ("R000-16", False, "response_office", 1.0),
             ("R000-18", False, "response_office", 1.0),
@@ -184,8 +192,9 @@ class TestDeduction(ComplaintCase):
             )
 
     def test_every_range_row_of_seed_000_on_its_edges(self):
-        """R000-20 (2-5), R000-33 (2-5), R000-38 (3-5), R000-68 damage (5-10), R000-69 serious
-        (5-10), R000-71 (2-5 and 5-10): both ends allowed, one point outside refused."""
+        """R000-20 (2-5), R000-33 (2-5), R000-38 (3-5), R000-68 damage (5-10), R000-69
+        serious (5-10), R000-71 (2-5 and 5-10): both ends allowed, one point outside
+        refused."""
         rows = [
             ("R000-20", False, "response_office", 2, 5),
             ("R000-33", False, "responsible_department", 2, 5),
@@ -225,8 +234,8 @@ class TestDeduction(ComplaintCase):
 
     def test_r000_62_r000_65_r000_75_case_by_case_rows(self):
         """Other construction issues (R000-62), declared safety accidents (R000-65) and
-        liability that cannot be established (R000-75): points with a justification and a
-        complaint manager's approval."""
+        liability that cannot be established (R000-75): points with a justification and
+        a complaint manager's approval."""
         for code, party, department in (
             ("R000-62", "construction_department", self.engineering),
             ("R000-65", "responsible_department", self.network),
@@ -312,8 +321,8 @@ class TestDeduction(ComplaintCase):
         )
 
     def test_r000_73_repeats_of_the_same_type_escalate(self):
-        """The 2nd complaint about the same type of event doubles, the 3rd triples; another
-        customer or category does not count."""
+        """The 2nd complaint about the same type of event doubles, the 3rd triples;
+        another customer or category does not count."""
         points = []
         for day in (1, 2, 3):
             with freeze_time(f"2026-11-{day:02d} 02:00:00"):
@@ -384,7 +393,7 @@ class TestDeduction(ComplaintCase):
         return appeal
 
     def test_r000_32_department_overdue_bands(self):
-        """1 point up to 2 working days late (included), 2 points from 3 (C-05 rounds up)."""
+        """1 point up to 2 working days late (included), 2 from 3 (C-05 rounds up)."""
         expected = {
             "2026-11-04 09:01:00": (1, 1.0),
             "2026-11-06 09:00:00": (2, 1.0),
@@ -480,8 +489,8 @@ class TestDeduction(ComplaintCase):
         self.assertEqual(self._lines(appeal, "R000-37").points, 2.0)
 
     def test_r000_14_r000_44_hr_investigation_clock(self):
-        """R000-14: the CSC leader or the office sends an appeal to HR; R000-44: HR reports
-        within 7 working days from the next day; only HR records the report."""
+        """R000-14: the CSC leader or the office sends an appeal to HR; R000-44: HR
+        reports within 7 working days from the next day; only HR records the report."""
         appeal = self._dispatched("2026-11-02 01:00:00", "2026-11-02 02:00:00")
         with self.assertRefused(UserError, "not sent to HR"):
             appeal.with_user(self.hr_officer).action_submit_hr_report()
@@ -537,7 +546,8 @@ class TestDeduction(ComplaintCase):
         self.assertEqual(
             sorted(self._lines(september, "R000-52").mapped("points")),
             [2.0, 4.0],
-            "not cleared by the end of October; still not a month later: a second, doubled",
+            "not cleared by the end of October; still not a month later: a second, "
+            "doubled",
         )
         self.assertEqual(
             self._lines(october, "R000-52").points,
@@ -582,8 +592,9 @@ class TestDeduction(ComplaintCase):
 
     @freeze_time("2026-11-18 02:00:00")
     def test_r000_35_overdue_case_bands_and_explained_reason(self):
-        """≤2 days (inclusive): 1 point, ≥3 days: 2; the platform's stated days, else the
-        appeal's overdue working days; a reason explained to the platform excuses it."""
+        """≤2 days (inclusive): 1 point, ≥3 days: 2; the platform's stated days, else
+        the appeal's overdue working days; a reason explained to the platform excuses
+        it."""
         appeal = self._platform_appeal("12345-35")
         two = self._verdict(appeal, "overdue_case", stated_overdue_days=2)
         three = self._verdict(appeal, "overdue_case", stated_overdue_days=3)
@@ -692,7 +703,8 @@ class TestDeduction(ComplaintCase):
             appeal, "media_exposure", media_column_id=column.id, verified_true=True
         )
         other = self._verdict(
-            appeal, "media_exposure", verified_true=True, raised_on_banyang=True, exposure_points=4,
+            appeal, "media_exposure", verified_true=True, raised_on_banyang=True,
+            exposure_points=4,
             media_column_id=self.env.ref("helpdesk_utility_complaint.media_column_other").id,
         )  # fmt: skip
         points = self._points_by_verdict(appeal, "R000-42")

@@ -13,8 +13,8 @@ def utc(text):
 
 @tagged("post_install", "-at_install")
 class TestHeatingDeduction(ComplaintCase):
-    """The heating scorecard's timing items (seed 003), generated from the milestones the
-    workflow stops. Times are naive UTC; Beijing is UTC+8."""
+    """The heating scorecard's timing items (seed 003), generated from the milestones
+    the workflow stops. Times are naive UTC; Beijing is UTC+8."""
 
     @classmethod
     def setUpClass(cls):
@@ -50,8 +50,8 @@ class TestHeatingDeduction(ComplaintCase):
         )
 
     def test_r003_20_late_acceptance_per_started_30_minutes(self):
-        """Due 10:30 Beijing: 10 or 30 minutes late costs 1 point, 31 minutes 2 (C-06), to
-        the office."""
+        """Due 10:30 Beijing: 10 or 30 minutes late costs 1 point, 31 minutes 2 (C-06),
+        to the office."""
         for dispatched, points in (
             ("2026-11-18 02:30:00", None),
             ("2026-11-18 02:40:00", 1.0),
@@ -87,8 +87,8 @@ class TestHeatingDeduction(ComplaintCase):
                 )
 
     def test_r003_26_handling_time_bands(self):
-        """Solution due Thursday 10:00 Beijing: late into the 1st, 2nd and 3rd working day
-        costs 3, 5 and 10 points; on time costs nothing."""
+        """Solution due Thursday 10:00 Beijing: late into the 1st, 2nd and 3rd working
+        day costs 3, 5 and 10 points; on time costs nothing."""
         cases = (
             ("2026-11-19 01:59:00", 0, None),
             ("2026-11-19 03:00:00", 1, 3.0),  # Thursday

@@ -43,7 +43,7 @@ class TestLedger(ComplaintCase):
         self.assertLessEqual(appeal.received_at, fields.Datetime.now())
 
     def test_r003_46_nature_follows_category_default(self):
-        """R003-46: the category's default type proposes the nature; an explicit one wins."""
+        """R003-46: the category's default type proposes the nature; a set one wins."""
         heating_policy = self.env.ref("helpdesk_utility_complaint.cat_heating_policy")
         appeal = self._appeal(category_id=heating_policy.id, nature_id=None)
         self.assertEqual(appeal.nature_id, self.consultation)
@@ -78,7 +78,7 @@ class TestLedger(ComplaintCase):
                 self._appeal(complainant_phone=invalid)
 
     def test_r000_08_platform_appeal_needs_reference_and_deadline(self):
-        """R000-08, R002-19: platform appeals carry the platform's number and deadline."""
+        """R000-08, R002-19: a platform appeal has its platform number and deadline."""
         received = fields.Datetime.now() - timedelta(hours=2)
         with self.assertRefused(ValidationError, "platform deadline"):
             self._appeal(

@@ -168,7 +168,7 @@ class TestLockedPeriod(ComplaintCase):
 
         def fail_on_bad(lines, when=None):
             if bad & lines:
-                raise UserError("Simulated failure")
+                raise UserError("Simulated failure")  # pylint: disable=translation-required
             return confirm(lines, when)
 
         with (
@@ -281,7 +281,7 @@ class TestLockedPeriod(ComplaintCase):
 
         def fail_on_bad(lines, tickets):
             if bad in tickets:
-                raise UserError("Simulated failure")
+                raise UserError("Simulated failure")  # pylint: disable=translation-required
             return sync(lines, tickets)
 
         with (

@@ -65,7 +65,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_27_forty_eight_hours_is_in_time_a_minute_less_is_a_breach(self):
-        """R002-27: 提前48小时 includes 48 hours; 47 h 59 min is a breach, by 1 minute."""
+        """R002-27: 提前48小时 includes 48 hours; 47 h 59 min is a breach by 1 min."""
         self.assertEqual(self.preset.outage_notice_hours, 48)
         self.assertEqual(
             self.env.ref(
@@ -94,7 +94,7 @@ class TestOutage(ComplaintCase):
             ),
             short,
         )
-        # Correcting the notice time clears the flag; an unplanned outage is never "short".
+        # Correcting the notice time clears the flag; an unplanned one is never "short".
         short.csc_notified_at = utc("2026-11-19 02:00:00")
         self.assertFalse(short.notice_breached)
         short.write(
@@ -103,7 +103,7 @@ class TestOutage(ComplaintCase):
         self.assertFalse(short.notice_breached)
 
     def test_r002_27_notice_hours_come_from_the_preset_in_force(self):
-        """R002-27: N is the preset's editable number, kept on the outage it applied to."""
+        """R002-27: N is the preset's editable number, kept on each outage it set."""
         with freeze_time("2026-11-20 02:00:00"):
             before = self._outage(
                 start_at=utc("2026-11-23 01:00:00"),
@@ -121,7 +121,7 @@ class TestOutage(ComplaintCase):
         self.assertEqual(after.notice_shortfall_hours, 1.0)
 
     def test_r002_27_notice_needs_reason_time_and_area(self):
-        """R002-27: the CSC is told the reason, the time and the area; customers by SMS or notice."""
+        """R002-27: the CSC hears reason, time and area; customers by SMS or notice."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(area=False, start_at=utc("2026-11-21 02:00:00"))
             with self.assertRefused(
@@ -157,7 +157,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_28_unplanned_notice_warning_after_the_threshold(self):
-        """R002-28: 第一时间 has no number; the preset's 30 minutes is still in time, 31 is not."""
+        """R002-28: 第一时间 has no number; the preset's 30 min are in time, 31 not."""
         self.assertEqual(self.preset.unplanned_notice_warning_minutes, 30)
         with freeze_time("2026-11-18 00:31:00"):
             on_time = self._outage(
@@ -176,7 +176,7 @@ class TestOutage(ComplaintCase):
         self.assertFalse(late.notice_breached)
 
     def test_r002_29_update_after_the_announced_time_is_late(self):
-        """R002-29: an extension is notified before the restoration time announced last."""
+        """R002-29: an extension is notified before the last announced restoration."""
         outage = self._notified_unplanned()
         Update = self.env["helpdesk.outage.update"].with_user(self.network_manager)
         with freeze_time("2026-11-18 03:59:00"):
@@ -244,7 +244,7 @@ class TestOutage(ComplaintCase):
                 )
 
     def test_r002_30_restoration_reported_at_once(self):
-        """R002-30: the actual restoration time is reported; later than the threshold is flagged."""
+        """R002-30: the restoration is reported; past the threshold is flagged."""
         outage = self._notified_unplanned()
         with freeze_time("2026-11-18 03:00:00"):
             outage.action_start()
@@ -269,7 +269,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_31_each_notice_and_update_on_every_channel(self):
-        """R002-31: website, Weibo and WeChat, with the time, for the notice and each update."""
+        """R002-31: website, Weibo and WeChat, timed, for the notice and each update."""
         outage = self._notified_unplanned()
         self.assertTrue(outage.publication_pending)
         with freeze_time("2026-11-18 00:10:00"):
@@ -320,7 +320,7 @@ class TestOutage(ComplaintCase):
             )
 
     def test_r002_32_emergency_supply_lines(self):
-        """R002-32: emergency supply is logged against the outage: measure, point, time."""
+        """R002-32: emergency supply is logged on the outage: measure, point, time."""
         outage = self._notified_unplanned()
         Supply = self.env["helpdesk.outage.supply"].with_user(self.network_manager)
         supply = Supply.create(
@@ -417,7 +417,7 @@ class TestOutage(ComplaintCase):
             )
 
     def test_r002_35_shutting_off_the_area_creates_an_unplanned_outage(self):
-        """R002-35: valves closed at once: a linked unplanned outage, notified at once."""
+        """R002-35: valves closed: a linked unplanned outage, notified at once."""
         incident = self._water_quality(testing_department_id=self.testing_center.id)
         with self.assertRefused(UserError, "cannot be shut off"):
             incident.action_shut_off_area()
@@ -445,7 +445,7 @@ class TestOutage(ComplaintCase):
             outage.action_shut_off_area()
 
     def test_r002_36_illegal_water_use_calls_in_the_inspection_brigade(self):
-        """R002-36: cause illegal use: the brigade is recorded and its head gets a to-do."""
+        """R002-36: illegal use: the brigade is recorded and its head gets a to-do."""
         incident = self._water_quality(testing_department_id=self.testing_center.id)
         with self.assertRefused(ValidationError, "name the inspection brigade"):
             incident.cause_kind = "illegal_use"
@@ -479,7 +479,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_23_hydrant_notice_logged_before_the_start(self):
-        """R002-23: a hydrant operation notice logged at or after its start is refused."""
+        """R002-23: a hydrant notice logged at or after the start is refused."""
         values = {
             "kind": "hydrant_operation",
             "hydrant_operation": "discharge",
@@ -497,7 +497,7 @@ class TestOutage(ComplaintCase):
                 late.action_notify()
         self.assertEqual(late.state, "draft")
         with freeze_time("2026-11-18 02:30:00"):
-            # A notice typed in after the start is refused even with an earlier stated time.
+            # A notice typed in after the start is refused, even with an earlier time.
             with self.assertRefused(ValidationError, "logged at 2026-11-18 10:30"):
                 self._outage(csc_notified_at=utc("2026-11-18 01:00:00"), **values)
         self.preset.hydrant_notice_lead_minutes = 60
@@ -512,8 +512,8 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_26_major_emergency_linked_notifies_the_recipients(self):
-        """R002-26: an appeal in a major-emergency category linked to an incident is reported
-        at once to the preset's recipients and logged on both."""
+        """R002-26: an appeal in a major-emergency category linked to an incident is
+        reported at once to the preset's recipients and logged on both."""
         self.assertFalse(self.preset.major_emergency_recipient_ids)
         self.preset.major_emergency_recipient_ids = self.complaint_manager
         outage = self._notified_unplanned()
@@ -543,7 +543,7 @@ class TestOutage(ComplaintCase):
         self.assertEqual(
             len(outage.message_ids.filtered(lambda m: "Major" in (m.body or ""))), 3
         )
-        # A handler links an appeal of their own department without write access to the outage.
+        # A handler links their department's appeal without write access to the outage.
         own = self._appeal(
             name="Burst at the repair yard",
             category_id=self.major.id,
@@ -557,8 +557,8 @@ class TestOutage(ComplaintCase):
         self.assertEqual(reports[0].author_id, self.network_handler.partner_id)
 
     def test_r002_26_appeal_creates_the_incident(self):
-        """R002-26: a major-emergency appeal that creates its incident is reported; without
-        recipients the chatter says it must be reported by hand."""
+        """R002-26: a major-emergency appeal that creates its incident is reported;
+        without recipients the chatter says it must be reported by hand."""
         appeal = self._appeal(name="Main burst", category_id=self.major.id)
         action = appeal.with_user(self.office_user).action_create_outage()
         outage = self.env["helpdesk.outage"].browse(action["res_id"])
@@ -583,7 +583,7 @@ class TestOutage(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_27_banner_on_appeals_of_a_planned_outage_notified_in_time(self):
-        """R002-27: "a planned outage notified 48 h ahead is shown on the linked appeals"."""
+        """R002-27: a planned outage notified 48 h ahead shows on the linked appeals."""
         with freeze_time("2026-11-20 02:00:00"):
             outage = self._outage(
                 start_at=utc("2026-11-22 02:00:00"),
@@ -596,7 +596,8 @@ class TestOutage(ComplaintCase):
         as_office = appeal.with_user(self.office_user).with_context(tz="Asia/Shanghai")
         self.assertEqual(
             as_office.outage_notice_info,
-            "Planned outage notified on 2026-11-20 10:00 from 2026-11-22 10:00 to 2026-11-22 18:00",
+            "Planned outage notified on 2026-11-20 10:00 from 2026-11-22 10:00 to "
+            "2026-11-22 18:00",
         )
         self.assertEqual(appeal.with_user(self.network_handler).outage_id, outage)
         # A breach, another kind or a cancellation shows no banner.
@@ -610,7 +611,7 @@ class TestOutage(ComplaintCase):
         unplanned = self._notified_unplanned()
         appeal.outage_id = unplanned
         self.assertFalse(as_office.outage_notice_info)
-        # The form carries the banner, the list the optional column, the search the filter.
+        # The form has the banner, the list the optional column, the search the filter.
         views = (
             self.env["helpdesk.ticket"]
             .with_user(self.office_user)

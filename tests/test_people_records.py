@@ -153,14 +153,14 @@ class TestPeopleRecords(PeopleCase):
                 .create(
                     {
                         "employee_id": self.reader.id,
-                        "date": date(2025, 9, day),
+                        "date": date(2026, 9, day),
                         "result": "finding",
                         "findings": "No uniform.",
                         "exposure": True,
                     }
                 )
             )
-            with freeze_time(datetime(2025, 9, day, 2, 0)):
+            with freeze_time(datetime(2026, 9, day, 2, 0)):
                 inspection.action_confirm()
         self.assertEqual(len(self._lines("R001-12")), 1)
         self.assertEqual(len(self._lines("R001-15")), 1)

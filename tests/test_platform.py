@@ -110,8 +110,8 @@ class TestPlatform(ComplaintCase):
 
     @freeze_time(NOW)
     def test_r000_27_submitted_reply_is_a_record(self):
-        """R000-27: text, submission time and user, acknowledgement, archive reference; a
-        final reply records its event, which stops the platform-deadline milestone."""
+        """R000-27: text, submission time and user, acknowledgement, archive reference;
+        a final reply records its event, which stops the platform-deadline milestone."""
         with self.assertRefused(UserError, "reply text"):
             self._reply(body="<p><br></p>").action_submit()
         reply = self._reply()
@@ -167,7 +167,7 @@ class TestPlatform(ComplaintCase):
 
     @freeze_time(NOW)
     def test_r000_27_files_follow_the_reply(self):
-        """Files uploaded with a reply are filed with it: whoever reads the reply reads them."""
+        """Files uploaded with a reply are filed with it: its readers read them."""
         upload = (
             self.env["ir.attachment"]
             .with_user(self.office_user)
@@ -279,8 +279,8 @@ class TestPlatform(ComplaintCase):
 
     @freeze_time(NOW)
     def test_r000_36_r000_41_verdict_ordinals(self):
-        """The first, second, third verdict of a kind on an appeal, in date order; archived
-        verdicts no longer count."""
+        """The first, second, third verdict of a kind on an appeal, in date order;
+        archived verdicts no longer count."""
         first = self._verdict("redo_return", "2026-11-10")
         second = self._verdict("redo_return", "2026-11-12")
         buck = self._verdict("buck_passing", "2026-11-13")
@@ -430,7 +430,7 @@ class TestPlatform(ComplaintCase):
         self.assertIn("archived as wrong", self._notes(self.appeal))
         self.assertIn("平台已撤销该退回", self._notes(self.appeal))
         self.assertFalse(self.appeal.platform_verdict_ids)
-        # A complaint manager alone deletes one (for a record entered on the wrong database).
+        # Only a complaint manager deletes one (a record entered in the wrong database).
         verdict.with_user(self.complaint_manager).unlink()
         self.assertFalse(verdict.exists())
 
@@ -480,7 +480,7 @@ class TestPlatform(ComplaintCase):
         self.assertEqual(request.state, "approved")
         self.assertEqual(line.deadline, utc("2026-12-04 09:00:00"))
         self.assertIn("Granted", self._notes(appeal))
-        # An own-channel deadline is not the platform's: the office decides alone (R002-18).
+        # An own-channel deadline is not the platform's: the office decides (R002-18).
         with freeze_time("2026-11-18 01:00:00"):
             own = self._appeal(
                 channel_id=self.env.ref(

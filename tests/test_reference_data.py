@@ -11,9 +11,9 @@ class TestReferenceData(TransactionCase):
     def test_r000_01_r002_01_r001_06_channels(self):
         """R000-01, R002-01, R001-06: every intake channel the seeds name exists."""
         expected = {
-            "phone", "letter", "visit", "hotline_12345", "banyang_minsheng", "own_hotline",
-            "website", "wechat", "weibo", "city_management", "conduct_review", "media",
-            "referral", "live_stream", "inspection",
+            "phone", "letter", "visit", "hotline_12345", "banyang_minsheng",
+            "own_hotline", "website", "wechat", "weibo", "city_management",
+            "conduct_review", "media", "referral", "live_stream", "inspection",
         }  # fmt: skip
         self.assertLessEqual(expected, self._codes("helpdesk.ticket.channel"))
         platforms = self._codes("helpdesk.ticket.channel", [("is_platform", "=", True)])
@@ -45,7 +45,7 @@ class TestReferenceData(TransactionCase):
         )
 
     def test_r001_03_service_attitude_subcategories(self):
-        """R001-03: four service-problem sub-categories, all counted as service attitude."""
+        """R001-03: four service-problem sub-categories, all counted as attitude."""
         service = self.env.ref("helpdesk_utility_complaint.cat_service")
         self.assertEqual(len(service.child_id), 4)
         self.assertTrue(all(service.child_id.mapped("is_service_attitude")))
@@ -59,8 +59,9 @@ class TestReferenceData(TransactionCase):
         cat = {
             code: self.env["helpdesk.ticket.category"].search([("code", "=", code)])
             for code in (
-                "heating_temperature", "heating_fee", "heating_metering", "heating_loss",
-                "heating_pipe", "heating_linked_fault", "heating_policy",
+                "heating_temperature", "heating_fee", "heating_metering",
+                "heating_loss", "heating_pipe", "heating_linked_fault",
+                "heating_policy",
             )
         }  # fmt: skip
         for code in ("heating_temperature", "heating_fee", "heating_metering"):
@@ -77,7 +78,7 @@ class TestReferenceData(TransactionCase):
         )
 
     def test_r001_02_service_posts(self):
-        """R001-02: eleven service posts; representatives and area managers are the higher tier."""
+        """R001-02: eleven posts; representatives, area managers: the higher tier."""
         posts = self.env["hr.job"].search([("is_service_post", "=", True)])
         self.assertEqual(len(posts), 11)
         high = posts.filtered("is_star_tier_high")

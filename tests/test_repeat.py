@@ -6,7 +6,8 @@ from odoo.tests import tagged
 
 from .common import ComplaintCase
 
-# Naive UTC datetimes, as Odoo stores them; the complaint desk works in Beijing time (UTC+8).
+# Naive UTC datetimes, as Odoo stores them; the complaint desk works in Beijing time
+# (UTC+8).
 
 
 def utc(text):
@@ -36,8 +37,8 @@ class TestRepeat(ComplaintCase):
         )
 
     def test_r003_32_day_30_is_in_day_31_is_out(self):
-        """R003-32, C-03, C-05: 30 calendar days from the day after the earlier receipt, in
-        Beijing time: 2026-03-02 10:00 -> day 30 ends 2026-04-01 24:00 Beijing."""
+        """R003-32, C-03, C-05: 30 calendar days from the day after the earlier receipt,
+        in Beijing time: 2026-03-02 10:00 -> day 30 ends 2026-04-01 24:00 Beijing."""
         first = self._received("2026-03-02 02:00:00", complainant_phone="13905330001")
         on_day_30 = self._received(
             "2026-04-01 15:59:00", complainant_phone="13905330001"
@@ -96,8 +97,8 @@ class TestRepeat(ComplaintCase):
 
     def test_r003_32_same_contact_or_same_phone(self):
         """R003-32: the same contact is the same customer whatever phone they call from;
-        two contacts sharing a phone are not; without a contact the phone decides, however
-        it is written."""
+        two contacts sharing a phone are not; without a contact the phone decides,
+        however it is written."""
         first = self._received(
             "2026-03-02 02:00:00",
             partner_id=self.wang.id,
@@ -126,7 +127,7 @@ class TestRepeat(ComplaintCase):
         self.assertEqual(again.sudo().complainant_phone_key, "05332345678")
 
     def test_r003_32_other_category_or_nature_is_not_a_repeat(self):
-        """R003-32: the same problem is the same category; consultations do not count."""
+        """R003-32: same problem means same category; consultations do not count."""
         self._received("2026-03-02 02:00:00", complainant_phone="13905330006")
         other_category = self._received(
             "2026-03-03 02:00:00",
@@ -143,8 +144,8 @@ class TestRepeat(ComplaintCase):
         self.assertFalse(consultation.repeat_of_id)
 
     def test_r003_32_corrections_relink(self):
-        """Correcting the category of an earlier appeal unlinks the appeals that repeated it;
-        correcting a phone links the appeal to its earlier one."""
+        """Correcting the category of an earlier appeal unlinks the appeals that
+        repeated it; correcting a phone links the appeal to its earlier one."""
         first = self._received("2026-03-02 02:00:00", complainant_phone="13905330007")
         second = self._received("2026-03-03 02:00:00", complainant_phone="13905330007")
         self.assertEqual(second.repeat_of_id, first)

@@ -50,8 +50,8 @@ class TestSla(ComplaintCase):
 
     @freeze_time("2026-09-30 07:30:00")
     def test_r000_07_three_working_days_over_national_day(self):
-        """R000-07, C-03: received 2026-09-30 15:00 Beijing; 10-01..10-07 are holidays and
-        Saturday 10-10 is a make-up working day."""
+        """R000-07, C-03: received 2026-09-30 15:00 Beijing; 10-01..10-07 are holidays
+        and Saturday 10-10 is a make-up working day."""
         self._use(self.water_company)
         appeal = self._appeal(received_at=utc("2026-09-30 07:00:00"))
         self.assertEqual(
@@ -141,7 +141,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_r000_04_answered_on_the_spot(self):
-        """R000-04: an appeal answered on the spot needs no leader or verification step."""
+        """R000-04: an appeal answered on the spot skips the leader and verification."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00", nature_id=self.consultation.id)
         with freeze_time("2026-11-18 02:05:00"):
@@ -152,7 +152,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(appeal.deadline_state, "met")
 
     def test_r000_08_platform_deadline_overrides_internal(self):
-        """R000-08, R002-19: the platform deadline replaces the internal one, earlier or later."""
+        """R000-08, R002-19: the platform deadline replaces ours, earlier or later."""
         self._use(self.water_company)
         for platform_deadline in ("2026-11-20 09:00:00", "2026-12-31 09:00:00"):
             appeal = self._received(
@@ -185,7 +185,7 @@ class TestSla(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_17_clock_hours_do_not_skip_holidays(self):
-        """R002-06, R002-17, C-04: 3 minutes and 24 clock hours from dispatch, over National Day."""
+        """R002-06, R002-17, C-04: 3 min, 24 clock hours from dispatch, National Day."""
         self._use(self.hotline)
         appeal = self._received(
             "2026-09-30 01:30:00",
@@ -259,8 +259,9 @@ class TestSla(ComplaintCase):
         return lines.sorted("occurrence")
 
     def test_r002_06_r002_17_a_redispatch_runs_the_clocks_again(self):
-        """After a hand-back, the unit the appeal is dispatched to next has its own 3 minutes
-        to accept and 24 hours to complete; the first unit's lines stay as they ended."""
+        """After a hand-back, the unit the appeal is dispatched to next has its own 3
+        minutes to accept and 24 hours to complete; the first unit's lines stay as they
+        ended."""
         self._use(self.hotline)
         appeal = self._received("2026-11-18 02:00:00", channel_id=self.own_hotline.id)
         with freeze_time("2026-11-18 02:00:00"):
@@ -286,8 +287,8 @@ class TestSla(ComplaintCase):
         self.assertEqual(len(self._lines(appeal, "accept")), 2)
 
     def test_r002_22_a_redo_runs_the_department_clocks_again(self):
-        """R002-22: a redo returns the appeal to the department, whose report (R000-25, water
-        company) or completion (R002-17, hotline) is timed again from the redo."""
+        """R002-22: a redo returns the appeal to the department, whose report (R000-25,
+        water company) or completion (R002-17, hotline) is timed again from the redo."""
         self._use(self.water_company)
         appeal = self._received("2026-11-02 01:00:00")
         with freeze_time("2026-11-02 02:00:00"):
@@ -341,7 +342,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_a_milestone_that_is_not_recurring_runs_once(self):
-        """R000-07: the reply clock runs from receipt once; a second reply changes nothing."""
+        """R000-07: the reply clock runs once from receipt; a 2nd reply is ignored."""
         self._use(self.water_company)
         appeal = self._received("2026-11-16 02:00:00")
         for when in ("2026-11-17 02:00:00", "2026-11-19 02:00:00"):
@@ -353,8 +354,8 @@ class TestSla(ComplaintCase):
         )
 
     def test_r002_24_facility_made_safe_within_4_hours(self):
-        """R002-24: a public-facility problem is made safe (or repaired) within 4 clock hours
-        of receipt, nights included; other categories have no such clock."""
+        """R002-24: a public-facility problem is made safe (or repaired) within 4 clock
+        hours of receipt, nights included; other categories have no such clock."""
         self._use(self.hotline)
         facility = self._received(
             "2026-11-18 14:00:00",
@@ -405,8 +406,8 @@ class TestSla(ComplaintCase):
         self.assertEqual(line.deadline, utc("2026-11-03 05:00:00"))
 
     def test_r002_18_extension_approved_rejected_capped(self):
-        """R002-18: the handling department asks, the office decides; the new deadline is
-        at most 5 calendar days after dispatch; only an approved request moves it."""
+        """R002-18: the handling department asks, the office decides; the new deadline
+        is at most 5 calendar days after dispatch; only an approved request moves it."""
         self._use(self.hotline)
         appeal = self._received(
             "2026-11-02 01:00:00",
@@ -456,7 +457,7 @@ class TestSla(ComplaintCase):
             Extension.create(dict(too_far, new_deadline=utc("2026-11-07 01:00:00")))
 
     def test_r000_28_extension_needs_the_right_role(self):
-        """R000-28: extending the 15-working-day limit needs the approver the preset names."""
+        """R000-28: extending the 15-working-day limit needs the preset's approver."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00", department_id=self.network.id)
         line = self._line(appeal, "resolve")
@@ -538,9 +539,9 @@ class TestSla(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_late_december_runs_into_a_provisional_year(self):
-        """C-03: 15 working days from 2026-12-21 run into 2027, whose official arrangement is
-        not loaded: the deadline skips the statutory New Year's Day, is marked provisional,
-        and is recomputed when the arrangement is entered."""
+        """C-03: 15 working days from 2026-12-21 run into 2027, whose official
+        arrangement is not loaded: the deadline skips the statutory New Year's Day, is
+        marked provisional, and is recomputed when the arrangement is entered."""
         self._use(self.water_company)
         with freeze_time("2026-12-21 02:00:00"):
             appeal = self._appeal(received_at=utc("2026-12-21 01:00:00"))
@@ -551,7 +552,7 @@ class TestSla(ComplaintCase):
             self.assertFalse(
                 self._line(appeal, "reply").provisional, "3 WD stay in 2026"
             )
-            # The company learns 2027-01-04 is a day off: the open deadline moves at once.
+            # The company learns 2027-01-04 is a day off: the open deadline moves now.
             self.env["resource.calendar.leaves"].create(
                 {
                     "name": "Local day off",
@@ -589,7 +590,7 @@ class TestSla(ComplaintCase):
         )
 
     def test_deadline_lines_are_read_only(self):
-        """Reached times come from the workflow: nobody edits a deadline line by hand."""
+        """Reached times come from the workflow: no deadline line is edited by hand."""
         self._use(self.water_company)
         appeal = self._received("2026-11-18 02:00:00")
         with self.assertRaises(AccessError):
@@ -612,7 +613,7 @@ class TestSla(ComplaintCase):
         self.assertEqual(archived.policy_id, self.ref("sla_policy_water_company"))
 
     def test_cron_flags_due_soon_then_breached(self):
-        """The cron warns the owner before the deadline and tells the leader once it passes."""
+        """The cron warns the owner before the deadline, the leader once it passed."""
         self._use(self.hotline)
         self.network.supervising_leader_id = self.complaint_manager
         appeal = self._received(

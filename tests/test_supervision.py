@@ -13,8 +13,8 @@ from .common import ComplaintCase
 
 REPORT = "helpdesk_utility_complaint.action_report_supervision_order"
 
-# Naive UTC datetimes, as Odoo stores them; the complaint desk works in Beijing time (UTC+8)
-# on the shipped calendar: 08:00-12:00 and 13:00-17:00, Chinese holidays.
+# Naive UTC datetimes, as Odoo stores them; the complaint desk works in Beijing time
+# (UTC+8) on the shipped calendar: 08:00-12:00 and 13:00-17:00, Chinese holidays.
 
 
 def utc(text):
@@ -51,8 +51,9 @@ class TestSupervision(SupervisionCase):
     # ------------------------------------------------------------------
 
     def test_r000_76_warning_at_the_third_appeal_and_the_fourth_joins(self):
-        """R000-76: the 3rd appeal of one complainant and category within the window warns
-        the department once; the 4th joins that warning instead of raising another."""
+        """R000-76: the 3rd appeal of one complainant and category within the window
+        warns the department once; the 4th joins that warning instead of raising
+        another."""
         self.assertEqual(self.water_company.repeat_warning_count, 3)
         self.assertEqual(self.water_company.warning_response_days, 7)
         phone = "13905335678"
@@ -99,8 +100,8 @@ class TestSupervision(SupervisionCase):
         self.assertIn(fourth, warning.ticket_ids)
 
     def test_r000_76_department_answers_office_closes(self):
-        """R000-76: the department answers with measures; only the office closes; a chain
-        that recurs after the warning was closed raises a new one."""
+        """R000-76: the department answers with measures; only the office closes; a
+        chain that recurs after the warning was closed raises a new one."""
         phone = "13905335679"
         appeals = self.env["helpdesk.ticket"]
         for day in (2, 5, 9):
@@ -168,8 +169,9 @@ class TestSupervision(SupervisionCase):
 
     @freeze_time("2026-09-30 02:00:00")
     def test_r002_43_third_redo_triggers_an_order(self):
-        """R002-43, R002-22, C-05: "more than 2 redos": 2 do not trigger, the 3rd does; the
-        proposed deadline is 2 working days from the next day (National Day skipped)."""
+        """R002-43, R002-22, C-05: "more than 2 redos": 2 do not trigger, the 3rd does;
+        the proposed deadline is 2 working days from the next day (National Day
+        skipped)."""
         self.assertEqual(self.water_company.supervision_redo_limit, 2)
         appeal = self._appeal(
             received_at=utc("2026-09-30 01:00:00"),
@@ -189,7 +191,7 @@ class TestSupervision(SupervisionCase):
         self.assertEqual(order.department_id, self.network)
         self.assertIn("3 times", order.reason)
         self.assertRegex(order.name, r"^DB2026-\d{4}$")
-        # Wednesday 2026-09-30 10:00 Beijing; 10-01..10-07 are holidays: 10-08 and 10-09.
+        # Wednesday 2026-09-30 10:00 Beijing; 10-01..10-07 are off: 10-08 and 10-09.
         self.assertEqual(order.deadline, utc("2026-10-09 09:00:00"))
         self.assertTrue(appeal.has_open_supervision)
         self.assertEqual(appeal.supervision_order_count, 1)
@@ -290,8 +292,8 @@ class TestSupervision(SupervisionCase):
 
     def test_r002_43_stalled_commitment_triggers_an_order(self):
         """R002-43: a commitment with no progress entry for 7 days (the preset's number)
-        puts the appeal under supervision; a progress entry restarts the count; the daily
-        cron proposes it once, and again only when one more commitment stalls."""
+        puts the appeal under supervision; a progress entry restarts the count; the
+        daily cron proposes it once, and again only when one more commitment stalls."""
         self.assertEqual(self.water_company.commitment_stall_days, 7)
         appeal = self._received("2026-11-02 02:00:00", department_id=self.network.id)
         Commitment = self.env["helpdesk.ticket.commitment"].with_user(self.office_user)
@@ -401,13 +403,13 @@ class TestSupervision(SupervisionCase):
 
     @freeze_time("2026-11-18 02:00:00")
     def test_r002_43_office_issues_a_notice_from_the_appeal(self):
-        """R002-43: from the appeal, the office opens a notice with the proposed deadline
-        (2 working days) and sets its own before issuing it."""
+        """R002-43: from the appeal, the office opens a notice with the proposed
+        deadline (2 working days) and sets its own before issuing it."""
         appeal = self._appeal(
             complainant_phone="13905330109", department_id=self.network.id
         )
         action = appeal.with_user(self.office_user).action_issue_supervision_order()
-        Order = self.Order.with_user(self.office_user).with_context(action["context"])
+        Order = self.Order.with_user(self.office_user).with_context(**action["context"])
         with Form(Order) as form:
             self.assertEqual(form.ticket_id, appeal)
             self.assertEqual(form.department_id, self.network)
@@ -462,9 +464,9 @@ class TestSupervision(SupervisionCase):
 
     @freeze_time("2026-11-18 02:00:00")
     def test_r002_43_written_notice_html(self):
-        """R002-43, R000-11, R002-37: the written notice names the order, the appeal, the
-        department, the reason and the deadline; the complainant is masked even for the
-        office that prints it."""
+        """R002-43, R000-11, R002-37: the written notice names the order, the appeal,
+        the department, the reason and the deadline; the complainant is masked even for
+        the office that prints it."""
         appeal = self._appeal(
             name="六楼水压低",
             complainant_phone="13905330107",
@@ -485,8 +487,11 @@ class TestSupervision(SupervisionCase):
         )
         self.assertEqual(kind, "html")
         html = html.decode()
-        for text in (order.name, appeal.number, "六楼水压低", "Network Department", "用户三次投诉同一问题",
-                     "请于期限内处理完毕并书面回复", "2026", "张**", "139****0107", self.company.name):  # fmt: skip
+        for text in (
+            order.name, appeal.number, "六楼水压低", "Network Department",
+            "用户三次投诉同一问题", "请于期限内处理完毕并书面回复", "2026", "张**",
+            "139****0107", self.company.name,
+        ):  # fmt: skip
             self.assertIn(text, html)
         self.assertNotIn("13905330107", html)
         self.assertNotIn("张先生", html)
@@ -519,11 +524,11 @@ class TestSupervisionPdf(SupervisionCase, HttpCase):
         self.assertIn(
             b"NotoSansCJK", pdf, "Chinese text is set in an embedded CJK font"
         )
-        # NFKC: the extracted text may hold Kangxi radicals for some glyphs (星⾠).
+        # NFKC: the extractor maps some glyphs to CJK radicals (⾠ for 辰, ⽔ for 水).
         text = unicodedata.normalize(
-            "NFKC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+            "NFKC",
+            " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split()),
         )
-        text = " ".join(text.split())
         for expected in (
             order.name,
             appeal.number,

@@ -74,8 +74,8 @@ class TestWorkflowTour(HttpCase):
         self.start_tour(url, tour, login=user.login)
 
     def test_complaint_from_registration_to_closed(self):
-        """R000-04..R000-06, R000-11, R000-13, R000-22, R002-13, R002-21: one complaint, every
-        role, in the web client."""
+        """R000-04..R000-06, R000-11, R000-13, R000-22, R002-13, R002-21: one complaint,
+        every role, in the web client."""
         self._step("appeal_flow_register", self.office_user)
         appeal = self.env["helpdesk.ticket"].search(
             [("name", "=", "Tour complaint: no water on floor 6")]
@@ -102,11 +102,15 @@ class TestWorkflowTour(HttpCase):
         self.assertEqual(appeal.state, "closed")
         self.assertEqual(appeal.satisfaction, "satisfied")
         self.assertEqual(
-            [code for code in appeal.event_ids.mapped("event_code") if code != "stage_change"],
+            [
+                code
+                for code in appeal.event_ids.mapped("event_code")
+                if code != "stage_change"
+            ],
             [
                 "receipt", "leader_submission", "dispatch", "hand_back", "dispatch",
-                "investigation_started", "acceptance", "completion", "department_report",
-                "final_reply", "callback", "close",
+                "investigation_started", "acceptance", "completion",
+                "department_report", "final_reply", "callback", "close",
             ],
         )  # fmt: skip
         self.assertTrue(

@@ -30,8 +30,8 @@ class TestTranslation(TransactionCase):
         }
         sources = {
             src
-            for module, _type, _name, res_id, src, _value, _comments in TranslationModuleReader(
-                self.env.cr, modules=[MODULE]
+            for module, _type, _name, res_id, src, _value, _comments in (
+                TranslationModuleReader(self.env.cr, modules=[MODULE])
             )
             if module == MODULE and src.strip() and res_id not in demo_ids
         }

@@ -26,8 +26,9 @@ def record_occurrences(entry):
 
 @tagged("post_install", "-at_install")
 class TestHelpdeskMgmtChinese(TransactionCase):
-    """helpdesk_mgmt ships no zh_CN: its menus, fields, stages and views are translated by
-    this addon's i18n_extra/zh_CN.po, which Odoo applies to helpdesk_mgmt's records."""
+    """helpdesk_mgmt ships no zh_CN: its menus, fields, stages and views are
+    translated by this addon's i18n_extra/zh_CN.po, which Odoo applies to
+    helpdesk_mgmt's records."""
 
     @classmethod
     def setUpClass(cls):
@@ -73,7 +74,7 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         self.assertNotIn("Assign to me", arch)
 
     def test_fields_this_addon_relabels_keep_its_translation(self):
-        # partner_name is helpdesk_mgmt's "Partner Name", relabelled "Complainant Name" here.
+        # helpdesk_mgmt's partner_name "Partner Name" is relabelled "Complainant Name".
         env = self._chinese_env()
         fields_info = env["helpdesk.ticket"].fields_get(
             ["partner_name", "category_id", "channel_id"]
@@ -101,7 +102,7 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         )
 
     def test_covers_every_record_term_of_helpdesk_mgmt(self):
-        """A helpdesk_mgmt upgrade that adds or moves terms fails here until they are translated."""
+        """A helpdesk_mgmt upgrade with new or moved terms fails until translated."""
         ours = defaultdict(set)
         for entry in self.po:
             ours[entry.msgid] |= record_occurrences(entry)
@@ -112,15 +113,16 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         ]
         self.assertFalse(
             missing,
-            f"{len(missing)} helpdesk_mgmt terms missing from {EXTRA_PO}: {missing[:10]}",
+            f"{len(missing)} helpdesk_mgmt terms missing from {EXTRA_PO}: "
+            f"{missing[:10]}",
         )
 
     def test_view_terms_match_installed_views(self):
-        # A model_terms translation applies only when its msgid equals a term of the view arch.
+        # A model_terms translation applies only if its msgid is a term of the arch.
         installed = {
             (f"model_terms:{name}:{res_id}", src)
-            for module, kind, name, res_id, src, _value, _comments in TranslationModuleReader(
-                self.env.cr, modules=["helpdesk_mgmt"]
+            for module, kind, name, res_id, src, _value, _comments in (
+                TranslationModuleReader(self.env.cr, modules=["helpdesk_mgmt"])
             )
             if module == "helpdesk_mgmt" and kind == "model_terms"
         }
@@ -148,9 +150,9 @@ class TestHelpdeskMgmtChinese(TransactionCase):
         )
 
     def test_records_reached_from_both_files_agree(self):
-        """i18n/zh_CN.po and i18n_extra/zh_CN.po can name one record under two xmlids (a field
-        of helpdesk.ticket this addon extends); they are loaded together and which value wins
-        is then arbitrary, so both must carry the same translation."""
+        """i18n/zh_CN.po and i18n_extra/zh_CN.po can name one record under two xmlids (a
+        field of helpdesk.ticket this addon extends); they are loaded together and which
+        value wins is then arbitrary, so both must carry the same translation."""
         values = defaultdict(dict)
         for path in (OWN_PO, EXTRA_PO):
             for entry in polib.pofile(file_path(path)):

@@ -115,7 +115,7 @@ class TestWorkflow(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r000_04_consultation_answered_on_the_spot(self):
-        """R000-04, R002-04: answered at once, no dispatch; closing needs no callback."""
+        """R000-04, R002-04: answered at once, no dispatch; closed without callback."""
         self._use(self.water_company)
         appeal = self._appeal(nature_id=self.consultation.id)
         with self.assertRefused(UserError, "Final Reply"):
@@ -137,7 +137,7 @@ class TestWorkflow(ComplaintCase):
         )
 
     def test_r000_05_leader_instruction_before_dispatch(self):
-        """R000-05, R000-11: the water company's office asks the leader before dispatching."""
+        """R000-05, R000-11: the water company's office asks the leader first."""
         self._use(self.water_company)
         appeal = self._appeal(department_id=self.network.id)
         with self.assertRefused(UserError, "instruction"):
@@ -197,8 +197,8 @@ class TestWorkflow(ComplaintCase):
         )
 
     def test_r002_06_only_the_department_accepts_and_the_clock_stops(self):
-        """R002-06, R000-21: acceptance by the department stops the accept milestone at the
-        recorded time; another department is refused."""
+        """R002-06, R000-21: acceptance by the department stops the accept milestone at
+        the recorded time; another department is refused."""
         self._use(self.hotline)
         self.network.complaint_handler_id = self.network_handler
         with freeze_time("2026-11-18 02:00:00"):
@@ -257,7 +257,7 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.state, "accepted")
 
     def test_r000_22_report_needs_its_content_and_the_signed_scan(self):
-        """R000-22, R000-23: every item of the report is mandatory, with the signed scan."""
+        """R000-22, R000-23: every report item is mandatory, the signed scan too."""
         self._use(self.water_company)
         appeal = self._dispatched()
         self._as(self.network_handler, appeal).action_accept()
@@ -276,7 +276,7 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(len(appeal.review_ids), 4)
 
     def test_r000_06_approvals_in_fixed_order(self):
-        """R000-06: department head, department leader, CSC leader, GM — none skipped."""
+        """R000-06: department head, department leader, CSC leader, GM, none skipped."""
         self._use(self.water_company)
         appeal = self._reported()
         self.assertEqual(
@@ -328,8 +328,8 @@ class TestWorkflow(ComplaintCase):
         self.assertEqual(appeal.report_facts, REPORT["report_facts"])
 
     def test_r000_06_returned_report_goes_back_to_the_department(self):
-        """R000-06, R000-34: an approver returns the report with its reason; resubmitting
-        starts the approvals again."""
+        """R000-06, R000-34: an approver returns the report with its reason;
+        resubmitting starts the approvals again."""
         self._use(self.water_company)
         appeal = self._reported()
         self._as(self.network_manager, appeal).validate_tier()
@@ -421,8 +421,8 @@ class TestWorkflow(ComplaintCase):
         self.assertFalse(appeal.satisfaction)
 
     def test_r002_22_unsatisfied_redo_then_cleared(self):
-        """R002-22, R003-40, R000-51: unsatisfied through the unit's fault → redo; a later
-        satisfied callback clears it."""
+        """R002-22, R003-40, R000-51: unsatisfied through the unit's fault → redo; a
+        later satisfied callback clears it."""
         self._use(self.hotline)
         self.network.complaint_handler_id = self.network_handler
         appeal = self._replied()

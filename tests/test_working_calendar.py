@@ -24,7 +24,7 @@ class TestWorkingCalendar(ComplaintCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.calendar = cls.env.ref(CALENDAR)
-        # Loaded at install; loading again is idempotent and makes the test self-contained.
+        # Loaded at install; loading again is idempotent and keeps the test standalone.
         cls.calendar._load_china_holidays(2025, 2027)
 
     def deadline(self, start, duration, unit, counting="next_day"):
@@ -52,8 +52,8 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_c02_preset_calendar(self):
-        """C-02: the shipped calendar is 8 h a day in Beijing time, with 2025-2026 confirmed
-        from chinesecalendar and 2027 provisional from holidays."""
+        """C-02: the shipped calendar is 8 h a day in Beijing time, with 2025-2026
+        confirmed from chinesecalendar and 2027 provisional from holidays."""
         calendar = self.calendar
         self.assertEqual(calendar.tz, "Asia/Shanghai")
         self.assertEqual(calendar.hours_per_day, 8)
@@ -86,7 +86,7 @@ class TestWorkingCalendar(ComplaintCase):
             ),
             0,
         )
-        # plan_hours: 2 working hours from Friday 16:00 end on the make-up Saturday at 09:00.
+        # plan_hours: 2 working hours from Friday 16:00 end make-up Saturday at 09:00.
         friday = saturday - timedelta(days=1)
         planned = calendar.plan_hours(2, friday.replace(hour=16), compute_leaves=True)
         self.assertEqual(planned.replace(tzinfo=None), datetime(2026, 10, 10, 9))
@@ -96,8 +96,8 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r000_07_reply_over_national_day(self):
-        """R000-07, C-03: received 2026-09-30 15:00; National Day 10-01..10-07 is off and
-        Saturday 10-10 is a make-up working day."""
+        """R000-07, C-03: received 2026-09-30 15:00; National Day 10-01..10-07 is off
+        and Saturday 10-10 is a make-up working day."""
         received = bj(2026, 9, 30, 15)
         self.assertEqual(
             self.deadline(received, 3, "working_days"), (bj(2026, 10, 10, 17), False)
@@ -111,14 +111,14 @@ class TestWorkingCalendar(ComplaintCase):
         )
 
     def test_c03_friday_before_a_normal_weekend(self):
-        """C-03: received on Friday at 16:00 or 20:00, 3 WD end on Wednesday at 17:00."""
+        """C-03: received Friday at 16:00 or 20:00, 3 WD end on Wednesday at 17:00."""
         for received in (bj(2026, 3, 13, 16), bj(2026, 3, 13, 20)):
             self.assertEqual(
                 self.deadline(received, 3, "working_days"), (bj(2026, 3, 18, 17), False)
             )
 
     def test_c03_rest_day_and_working_day_starts(self):
-        """C-03: a Sunday start counts from Monday; a working-day start is not counted."""
+        """C-03: a Sunday start counts from Monday; a working-day start does not."""
         sunday = bj(2026, 3, 15, 10)
         self.assertEqual(
             self.deadline(sunday, 1, "working_days")[0], bj(2026, 3, 16, 17)
@@ -136,14 +136,14 @@ class TestWorkingCalendar(ComplaintCase):
         )
 
     def test_c03_integer_working_days_counted_from_the_event(self):
-        """C-03: with counting "event", N WD are N x 8 working hours from the instant."""
+        """C-03: counting "event", N WD are N x 8 working hours from the instant."""
         self.assertEqual(
             self.deadline(bj(2026, 3, 10, 10, 30), 1, "working_days", "event")[0],
             bj(2026, 3, 11, 10, 30),
         )
 
     def test_r000_12_half_working_day(self):
-        """R000-12: 0.5 WD is 4 working hours, across lunch, the evening and the night."""
+        """R000-12: 0.5 WD is 4 working hours, across lunch, evening and night."""
         cases = [
             (bj(2026, 3, 10, 10, 30), bj(2026, 3, 10, 15, 30)),  # across lunch
             (bj(2026, 3, 10, 15), bj(2026, 3, 11, 10)),  # across the evening
@@ -172,7 +172,7 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_r002_17_clock_hours_ignore_holidays(self):
-        """R002-17, C-04: 24 clock hours run through a holiday; clock time is never provisional."""
+        """R002-17, C-04: 24 clock hours run through a holiday; never provisional."""
         self.assertEqual(
             self.deadline(bj(2026, 9, 30, 10), 24, "clock_hours", "event"),
             (bj(2026, 10, 1, 10), False),
@@ -187,7 +187,7 @@ class TestWorkingCalendar(ComplaintCase):
         )
 
     def test_c02_calendar_days(self):
-        """C-02: calendar days count holidays; "next_day" ends at 23:59:59 Beijing time."""
+        """C-02: calendar days count holidays; "next_day" ends 23:59:59 Beijing time."""
         received = bj(2026, 9, 30, 10)
         self.assertEqual(
             self.deadline(received, 5, "calendar_days", "event")[0], bj(2026, 10, 5, 10)
@@ -202,8 +202,8 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_c02_late_december_into_a_provisional_year(self):
-        """C-02, R000-07: 15 WD from 2026-12-20 run into 2027, skip New Year's Day and are
-        provisional until the 2027 arrangement is confirmed by hand."""
+        """C-02, R000-07: 15 WD from 2026-12-20 run into 2027, skip New Year's Day and
+        are provisional until the 2027 arrangement is confirmed by hand."""
         calendar = self.calendar
         received = bj(2026, 12, 20, 10)
         self.assertEqual(
@@ -218,7 +218,7 @@ class TestWorkingCalendar(ComplaintCase):
             (bj(2026, 12, 22, 17), False),
         )
 
-        # The administrator enters a make-up Saturday: the deadline moves earlier at once.
+        # The administrator enters a make-up Saturday: the deadline moves earlier now.
         makeup = (
             self.env["resource.calendar.makeup.day"]
             .with_user(self.complaint_manager)
@@ -302,7 +302,7 @@ class TestWorkingCalendar(ComplaintCase):
             calendar._sla_overdue(deadline, bj(2026, 3, 17, 12), "working_hours"),
             (28, 4),
         )
-        # Stopped on the weekend after a Friday deadline: no working time, still 1 day late.
+        # Stopped on the weekend after a Friday deadline: no working time, 1 day late.
         friday = bj(2026, 3, 13, 17)
         self.assertEqual(
             calendar._sla_overdue(friday, bj(2026, 3, 14, 10), "working_days"), (0, 1)
@@ -330,8 +330,8 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_c02_manual_makeup_day_and_holiday_survive_reimport(self):
-        """C-02: days entered by hand count at once and survive a re-import; re-importing
-        is idempotent."""
+        """C-02: days entered by hand count at once and survive a re-import;
+        re-importing is idempotent."""
         calendar = self.calendar
         before = self._import_counts(2026)
         friday = bj(2026, 3, 13, 16)
@@ -379,7 +379,7 @@ class TestWorkingCalendar(ComplaintCase):
         calendar._load_china_holidays(2026, 2026)
         self.assertEqual(self._import_counts(2026), after)
 
-        # A holiday entered by hand on an imported day replaces the import's record for it.
+        # A holiday entered by hand on an imported day replaces the imported record.
         national_day = self.env["resource.calendar.leaves"].create(
             {
                 "name": "National Day (by hand)",
@@ -399,7 +399,7 @@ class TestWorkingCalendar(ComplaintCase):
         )
 
     def test_c02_manager_edits_the_calendar_form(self):
-        """C-02: a complaint manager maintains make-up days and holidays on the calendar form."""
+        """C-02: a complaint manager keeps make-up days and holidays in the form."""
         with Form(self.calendar.with_user(self.complaint_manager)) as form:
             with form.makeup_day_ids.new() as day:
                 day.date = date(2026, 3, 21)
@@ -421,8 +421,9 @@ class TestWorkingCalendar(ComplaintCase):
         )
 
     def test_c02_import_wizard(self):
-        """C-02: the wizard loads a range of years for a complaint manager; a year without
-        an official arrangement gets the statutory holidays and stays provisional."""
+        """C-02: the wizard loads a range of years for a complaint manager; a year
+        without an official arrangement gets the statutory holidays and stays
+        provisional."""
         Wizard = self.env["resource.calendar.holiday.import"].with_user(
             self.complaint_manager
         )
@@ -445,7 +446,7 @@ class TestWorkingCalendar(ComplaintCase):
             (year_2028.state, year_2028.source), ("provisional", "holidays")
         )
         self.assertTrue(year_2028.loaded_at)
-        # National Day 2028 (Monday 10-02 to Wednesday 10-04) is off; no make-up days are known.
+        # National Day 2028 (Monday 10-02 to Wednesday 10-04) is off; no make-up day.
         self.assertEqual(
             self.deadline(bj(2028, 9, 29, 10), 1, "working_days"),
             (bj(2028, 10, 5, 17), True),
@@ -487,7 +488,7 @@ class TestWorkingCalendar(ComplaintCase):
             1,
         )
 
-        # chinesecalendar publishes 2027 (simulated library update): the cron confirms it.
+        # chinesecalendar publishes 2027 (a simulated update): the cron confirms it.
         published_holidays = {
             date(2027, 1, 1): "New Year's Day",
             date(2027, 10, 1): "National Day",
@@ -571,7 +572,7 @@ class TestWorkingCalendar(ComplaintCase):
     # ------------------------------------------------------------------
 
     def test_c01_bad_input(self):
-        """C-01: bad units, durations and year ranges are refused with a clear message."""
+        """C-01: bad units, durations and year ranges are refused, clearly explained."""
         calendar = self.calendar
         start = bj(2026, 3, 10, 9)
         with self.assertRefused(UserError, "Unknown deadline unit: fortnights"):

@@ -38,9 +38,7 @@ class HelpdeskAppraisalRunWizard(models.TransientModel):
         domain="[('preset_id', '=', preset_id), ('is_sandbox', '=', False)]",
     )
     preset_id = fields.Many2one(related="company_id.complaint_preset_id")
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Period", readonly=True
-    )
+    period_id = fields.Many2one("helpdesk.appraisal.period", readonly=True)
     period_state = fields.Selection(related="period_id.state")
     background = fields.Boolean(
         string="Run in the Background",

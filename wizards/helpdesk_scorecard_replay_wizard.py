@@ -14,9 +14,7 @@ class HelpdeskScorecardReplayWizard(models.TransientModel):
     _name = "helpdesk.scorecard.replay.wizard"
     _description = "What-If Replay"
 
-    period_id = fields.Many2one(
-        "helpdesk.appraisal.period", string="Period", required=True
-    )
+    period_id = fields.Many2one("helpdesk.appraisal.period", required=True)
     template_id = fields.Many2one(
         "helpdesk.scorecard.template",
         string="Replay Under",

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class HelpdeskTicketCallbackWizard(models.TransientModel):
-    """Log one callback attempt and the customer's rating (R002-21, R003-36, R003-38)."""
+    """Log one callback attempt and the customer's rating (R002-21, R003-36/38)."""
 
     _name = "helpdesk.ticket.callback.wizard"
     _description = "Call the Customer Back"

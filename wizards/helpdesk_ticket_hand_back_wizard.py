@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class HelpdeskTicketHandBackWizard(models.TransientModel):
-    """The department says why an appeal is not theirs and where it should go (R002-13)."""
+    """The department says why an appeal isn't theirs and where it goes (R002-13)."""
 
     _name = "helpdesk.ticket.hand.back.wizard"
     _description = "Hand an Appeal Back"

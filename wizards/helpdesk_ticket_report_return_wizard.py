@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class HelpdeskTicketReportReturnWizard(models.TransientModel):
-    """An approver returns the department's report with the reason (R000-06, R000-31, R000-34)."""
+    """An approver returns the department's report with a reason (R000-06/31/34)."""
 
     _name = "helpdesk.ticket.report.return.wizard"
     _description = "Return a Department Report"

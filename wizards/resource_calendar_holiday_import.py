@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class ResourceCalendarHolidayImport(models.TransientModel):
-    """Load Chinese holidays and make-up working days into a calendar for a range of years."""
+    """Load Chinese holidays and make-up working days into a calendar for some years."""
 
     _name = "resource.calendar.holiday.import"
     _description = "Load Chinese Holidays"
@@ -48,7 +48,8 @@ class ResourceCalendarHolidayImport(models.TransientModel):
             )
         else:
             message = self.env._(
-                "Holidays and make-up working days loaded for %(from_year)s–%(to_year)s.",
+                "Holidays and make-up working days loaded for "
+                "%(from_year)s–%(to_year)s.",
                 from_year=self.from_year,
                 to_year=self.to_year,
             )
