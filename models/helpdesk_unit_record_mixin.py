@@ -76,9 +76,10 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
         self._link_attachments()
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
+    # Before the access check, so the user reads why (an ondelete hook comes after
+    # the generic "not allowed to delete").
+    def unlink(self):  # pylint: disable=method-required-super
+        raise UserError(  # pylint: disable=no-raise-unlink
             self.env._(
                 "%(records)s count in the appraisal: cancel them with a reason "
                 "instead of deleting them.",

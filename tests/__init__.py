@@ -41,4 +41,5 @@ from . import test_report_periodic
 from . import test_report_seed004
 from . import test_report_xlsx
 from . import test_tour_reports
+from . import test_seed004_workflow
 from . import test_report_appraisal

@@ -12,3 +12,5 @@ from . import helpdesk_unit_record_cancel
 from . import helpdesk_ticket_event_log_wizard
 from . import helpdesk_ticket_withdraw_wizard
 from . import helpdesk_xlsx_export_wizard
+from . import helpdesk_ticket_level_reply_wizard
+from . import helpdesk_ticket_site_verification_wizard
