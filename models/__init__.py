@@ -168,3 +168,4 @@ from . import helpdesk_investigation_record
 from . import helpdesk_ticket_investigation
 from . import helpdesk_complaint_preset_version
 from . import helpdesk_ticket_policy_version
+from . import helpdesk_appraisal_report

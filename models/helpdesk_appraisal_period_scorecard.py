@@ -1,5 +1,3 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -403,27 +401,20 @@ class HelpdeskAppraisalPeriod(models.Model):
         return issues
 
     def _satisfaction_report_due(self):
-        """R000-50: the report of month M is due on the 28th of M+1 (26th in February);
-        on a rest day it stays, or moves to the previous working day (CONFIG)."""
+        """R000-50: the month's satisfaction report to HR is due when R000-78's
+        monthly analysis is (the 28th of the next month, the 26th in February; on a
+        rest day kept or moved to the working day before, CONFIG): one due rule, the
+        preset's monthly-analysis schedule; False when the preset has none."""
         self.ensure_one()
-        template = self._default_template(self.company_id, "month")
-        following = self.date_end + relativedelta(days=1)
-        day = (
-            template.report_day_february
-            if following.month == 2
-            else template.report_day
+        schedule = (
+            self.env["helpdesk.report.schedule"]
+            .sudo()
+            ._for_company(self.company_id)
+            .filtered(lambda schedule: schedule.kind == "monthly_analysis")[:1]
         )
-        if not day:
+        if not schedule:
             return False
-        last = (following + relativedelta(months=1, days=-1)).day
-        due = following.replace(day=min(day, last))
-        if template.report_rest_day == "previous_working_day":
-            calendar = self.company_id._get_complaint_calendar()
-            for _attempt in range(31):
-                if due.toordinal() in calendar._sla_year_schedule(due.year).dates:
-                    break
-                due -= relativedelta(days=1)
-        return due
+        return schedule._due(self.company_id, self.date_end)[0]
 
     # ------------------------------------------------------------------
     # Buttons

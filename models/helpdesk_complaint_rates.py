@@ -37,6 +37,16 @@ COMPOSITE = {
         ("[('result', '=', 'basically_satisfied')]", 0.6),
     ],
 }
+# R003-33: complaints received in the period, those repeating an earlier one of the
+# same complainant and category (R003-32's link) over all of them.
+REPEAT = {
+    "model": "helpdesk.ticket",
+    "date_field": "received_at",
+    "domain": "[('nature_kind', '=', 'complaint')]",
+    "terms": [("[('repeat_of_id', '!=', False)]", 1.0)],
+}
+# The heating card's repeat-rate item, when it is measured as a rate (R003-34/35).
+REPEAT_ITEM_CODE = "R003-34/35"
 
 
 class HelpdeskComplaintRates(models.AbstractModel):
@@ -70,7 +80,9 @@ class HelpdeskComplaintRates(models.AbstractModel):
 
     - ``satisfaction_base`` / ``satisfaction_score``: the R000-49 item's records in
       the period and the weighted sum of its terms (``cutoff`` is the counting time);
-    - ``evaluations`` / ``evaluation_score``: the same for the R003-38 item.
+    - ``evaluations`` / ``evaluation_score``: the same for the R003-38 item;
+    - ``complaints`` / ``repeats``: complaints received in the period and those that
+      repeat an earlier one (R003-33; the R003-34/35 item when it is a rate).
 
     Rates (per cent, 2 decimals, 0 when the base is empty):
 
@@ -81,7 +93,12 @@ class HelpdeskComplaintRates(models.AbstractModel):
       on_time ÷ completed;
     - **correct-completion rate** (R004-14): correct ÷ completed;
     - **callback rate** (R004-17): callback ÷ completed;
-    - **completion rate** (R004-17): received_completed ÷ received.
+    - **completion rate** (R004-17): received_completed ÷ received;
+    - **repeat-complaint rate** (R003-33): repeats ÷ complaints.
+
+    Targets (``_targets``): what the company's appraisal holds a rate to, i.e. the
+    threshold of the scorecard item that measures it (R000-53's 85%, R003-39's 85,
+    R003-34's 5%), else the preset's target when its targets are on (R004-17).
     """
 
     _name = "helpdesk.complaint.rates"
@@ -95,10 +112,18 @@ class HelpdeskComplaintRates(models.AbstractModel):
         "correct_rate",
         "callback_rate",
         "completion_rate",
+        "repeat_rate",
     )
     WEIGHTED = {
         "satisfaction": ("satisfaction_base", "satisfaction_score"),
         "composite": ("evaluations", "evaluation_score"),
+        "repeat": ("complaints", "repeats"),
+    }
+    # The rate each weighted measure gives.
+    WEIGHTED_RATES = {
+        "satisfaction": "satisfaction_rate",
+        "composite": "composite_score",
+        "repeat": "repeat_rate",
     }
 
     @api.model
@@ -152,11 +177,8 @@ class HelpdeskComplaintRates(models.AbstractModel):
         return dict.fromkeys(names, 0)
 
     @api.model
-    def _weighted_measures(self, company):
-        """{"satisfaction": spec, "composite": spec}: the company's monthly scorecard
-        items when it has them, else the shipped definitions; a spec is (model, date
-        field, domain text, [(term domain text, weight)])."""
-        specs = {"satisfaction": SATISFACTION, "composite": COMPOSITE}
+    def _measure_items(self, company):
+        """{measure: the company's monthly scorecard item measuring it, if any}."""
         template = (
             self.env["helpdesk.appraisal.period"]
             .sudo()
@@ -165,16 +187,27 @@ class HelpdeskComplaintRates(models.AbstractModel):
             else None
         )
         if not template:
-            return specs
-        items = {
+            return {}
+        rates = template.item_ids.filtered(lambda item: item.measure == "rate")
+        return {
             "satisfaction": template._reported_rate_item(),
-            "composite": template.item_ids.filtered(
-                lambda item: (
-                    item.measure == "rate" and item.model_name == COMPOSITE["model"]
-                )
+            "composite": rates.filtered(
+                lambda item: item.model_name == COMPOSITE["model"]
             )[:1],
+            "repeat": rates.filtered(lambda item: item.code == REPEAT_ITEM_CODE)[:1],
         }
-        for name, item in items.items():
+
+    @api.model
+    def _weighted_measures(self, company):
+        """{"satisfaction": spec, "composite": spec, "repeat": spec}: the company's
+        monthly scorecard items when it has them, else the shipped definitions; a spec
+        is (model, date field, domain text, [(term domain text, weight)])."""
+        specs = {
+            "satisfaction": SATISFACTION,
+            "composite": COMPOSITE,
+            "repeat": REPEAT,
+        }
+        for name, item in self._measure_items(company).items():
             if item:
                 specs[name] = {
                     "model": item.model_name,
@@ -277,7 +310,32 @@ class HelpdeskComplaintRates(models.AbstractModel):
             "completion_rate": self._rate(
                 counts["received_completed"], counts["received"]
             ),
+            "repeat_rate": self._rate(counts["repeats"], counts["complaints"]),
         }
+
+    @api.model
+    def _targets(self, company):
+        """{rate: (target, "min" or "max")} the company's appraisal holds its rates
+        to: the threshold of the scorecard item measuring a rate, else the preset's
+        target when its targets are on (R004-17)."""
+        targets = {}
+        preset = company.complaint_preset_id
+        if preset.feature_targets:
+            targets.update(
+                {
+                    "callback_rate": (preset.target_callback_rate, "min"),
+                    "on_time_rate": (preset.target_on_time_rate, "min"),
+                    "completion_rate": (preset.target_completion_rate, "min"),
+                    "satisfaction_rate": (preset.target_satisfaction_rate, "min"),
+                }
+            )
+        for measure, item in self._measure_items(company).items():
+            if item and item.direction in ("below", "above"):
+                targets[self.WEIGHTED_RATES[measure]] = (
+                    item.threshold,
+                    "min" if item.direction == "below" else "max",
+                )
+        return targets
 
     @api.model
     def _company_rates(self, company, date_from, date_to, domain=None):

@@ -161,6 +161,9 @@ class HelpdeskPeriodicReport(models.Model):
     )
     callback_rate = fields.Float(compute="_compute_headline", digits=(16, 2))
     completion_rate = fields.Float(compute="_compute_headline", digits=(16, 2))
+    repeat_rate = fields.Float(
+        string="Repeat-complaint Rate", compute="_compute_headline", digits=(16, 2)
+    )
     callback_gap = fields.Float(
         string="Callback Rate Gap", compute="_compute_headline", digits=(16, 2)
     )

@@ -100,6 +100,7 @@ class HelpdeskPeriodicReportLine(models.Model):
     correct_rate = fields.Float(string="Correct-completion Rate", digits=(16, 2))
     callback_rate = fields.Float(digits=(16, 2))
     completion_rate = fields.Float(digits=(16, 2))
+    repeat_rate = fields.Float(string="Repeat-complaint Rate", digits=(16, 2))
 
     @api.depends_context("lang")
     @api.depends(

@@ -77,25 +77,6 @@ class HelpdeskScorecardTemplate(models.Model):
         required=True,
         help="The departments that get a card, e.g. every top-level department.",
     )
-    report_day = fields.Integer(
-        string="Satisfaction Report Day",
-        help="Day of the month the response office reports the previous month's "
-        "satisfaction rate (the item marked as reported) to HR by (R000-50: the "
-        "28th); 0: no report.",
-    )
-    report_day_february = fields.Integer(
-        string="Satisfaction Report Day in February",
-        help="The same day in February (R000-50: the 26th).",
-    )
-    report_rest_day = fields.Selection(
-        [
-            ("keep", "Stays on Its Calendar Date"),
-            ("previous_working_day", "Moves to the Previous Working Day"),
-        ],
-        string="Report Due on a Rest Day",
-        default="keep",
-        required=True,
-    )
     dimension_ids = fields.One2many(
         "helpdesk.scorecard.dimension", "template_id", string="Dimensions"
     )

@@ -46,3 +46,4 @@ from . import test_seed004_workflow
 from . import test_hotline_field
 from . import test_catalogue_rules
 from . import test_shared_rules
+from . import test_report_appraisal

@@ -121,6 +121,8 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.cell(self.network, "R000-53").value, 100.0)
 
     def test_r000_50_report_due_on_the_28th_and_the_26th_in_february(self):
+        """R000-50 and R000-78: the satisfaction report and the monthly analysis
+        follow one due rule, the preset's monthly-analysis schedule."""
         Report = self.env["helpdesk.satisfaction.report"]
         due = {
             month: Report.create({"period_id": self.month(*month).id}).due_date
@@ -136,9 +138,17 @@ class TestAppraisal(AppraisalCase):
         )
         # CONFIG: a due date on a rest day moves to the previous working day
         # (2026-03-28 is a Saturday).
-        self.template().report_rest_day = "previous_working_day"
+        schedule = self.env.ref(
+            "helpdesk_utility_complaint.report_schedule_monthly_analysis"
+        )
+        schedule.rest_day = "previous"
         february = self.Period._for_period(self.company, "month", date(2026, 2, 1))
         self.assertEqual(february._satisfaction_report_due(), date(2026, 3, 27))
+        self.assertEqual(
+            schedule._due(self.company, february.date_end)[0], date(2026, 3, 27)
+        )
+        schedule.due_day = 25
+        self.assertEqual(february._satisfaction_report_due(), date(2026, 3, 25))
 
     def test_r000_50_report_submitted_by_the_office_late_is_flagged(self):
         self.appeals(self.network, ["satisfied"])
