@@ -209,22 +209,20 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         }
 
     def _rate_labels(self):
-        _ = self.env._
         return {
-            "on_time_rate": _("On-time completion rate"),
-            "resolution_rate": _("Resolution rate"),
-            "repeat_rate": _("Repeat-complaint rate"),
-            "callback_rate": _("Callback rate"),
-            "satisfaction_rate": _("Satisfaction rate"),
-            "composite_score": _("Composite satisfaction"),
+            "on_time_rate": self.env._("On-time completion rate"),
+            "resolution_rate": self.env._("Resolution rate"),
+            "repeat_rate": self.env._("Repeat-complaint rate"),
+            "callback_rate": self.env._("Callback rate"),
+            "satisfaction_rate": self.env._("Satisfaction rate"),
+            "composite_score": self.env._("Composite satisfaction"),
         }
 
     def _group_title(self, groupby):
-        _ = self.env._
         return {
-            "channel_id": _("By Channel"),
-            "nature_id": _("By Nature"),
-            "category_id": _("By Category"),
+            "channel_id": self.env._("By Channel"),
+            "nature_id": self.env._("By Nature"),
+            "category_id": self.env._("By Category"),
         }[groupby]
 
     def _group_rows(self, counts, total_received):
@@ -378,31 +376,32 @@ class HelpdeskAppraisalReport(models.AbstractModel):
 
     def _trace(self, line, rules, manual_score):
         """What an item counted, in one sentence (R003-45)."""
-        _ = self.env._
         item = line.item_id
         if not line.assessed:
-            return _("Not assessed in this period: full score.")
+            return self.env._("Not assessed in this period: full score.")
         if item.measure == "manual":
             if line.missing or not manual_score:
-                return _("Score not entered yet.")
+                return self.env._("Score not entered yet.")
             user = manual_score.entered_by_id.name or ""
             if manual_score.note:
-                return _(
+                return self.env._(
                     "Entered by %(user)s: %(note)s", user=user, note=manual_score.note
                 )
-            return _("Entered by %(user)s", user=user)
+            return self.env._("Entered by %(user)s", user=user)
         parts = []
         if item.measure in ("rate", "records"):
             if item.measure == "rate":
                 parts.append(
-                    _(
+                    self.env._(
                         "%(numerator)s of %(denominator)s records",
                         numerator=f"{line.numerator:.2f}",
                         denominator=f"{line.denominator:.0f}",
                     )
                 )
             else:
-                parts.append(_("%(count)s records", count=f"{line.denominator:.0f}"))
+                parts.append(
+                    self.env._("%(count)s records", count=f"{line.denominator:.0f}")
+                )
         for entry in rules:
             values = {
                 "code": entry["code"],
@@ -412,17 +411,17 @@ class HelpdeskAppraisalReport(models.AbstractModel):
             }
             if values["appeals"]:
                 parts.append(
-                    _(
+                    self.env._(
                         "%(code)s: %(count)s lines, %(points)s points (%(appeals)s)",
                         **values,
                     )
                 )
             else:
                 parts.append(
-                    _("%(code)s: %(count)s lines, %(points)s points", **values)
+                    self.env._("%(code)s: %(count)s lines, %(points)s points", **values)
                 )
         if not parts:
-            return _("Nothing counted.")
+            return self.env._("Nothing counted.")
         return "; ".join(parts)
 
     def _rule_rows(self, ledger):
@@ -547,21 +546,22 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         }
 
     def _money_effect(self, line):
-        _ = self.env._
         effects = []
         if line.bonus_factor:
             effects.append(
-                _("bonus factor %(factor)s", factor=f"{line.bonus_factor:.2f}")
+                self.env._("bonus factor %(factor)s", factor=f"{line.bonus_factor:.2f}")
             )
         if line.rating_cap:
             caps = dict(line._fields["rating_cap"]._description_selection(self.env))
-            effects.append(_("rating at most %(cap)s", cap=caps[line.rating_cap]))
+            effects.append(
+                self.env._("rating at most %(cap)s", cap=caps[line.rating_cap])
+            )
         if line.dismissal_recommended:
-            effects.append(_("dismissal recommended"))
+            effects.append(self.env._("dismissal recommended"))
         if line.collective_cancel_recommended:
-            effects.append(_("advanced collective cancelled"))
+            effects.append(self.env._("advanced collective cancelled"))
         if line.veto:
-            effects.append(_("veto"))
+            effects.append(self.env._("veto"))
         return ", ".join(effects)
 
     # ------------------------------------------------------------------
@@ -591,7 +591,6 @@ class HelpdeskAppraisalReport(models.AbstractModel):
             )
         )
         now = fields.Datetime.now()
-        _ = self.env._
         rows = []
         summary = defaultdict(int)
         for ticket in tickets:
@@ -602,20 +601,20 @@ class HelpdeskAppraisalReport(models.AbstractModel):
             due = self._utc(tz, due_day + timedelta(days=1))
             cleared = ticket.cleared_at
             if cleared and cleared < due:
-                status = _("Cleared in time")
+                status = self.env._("Cleared in time")
                 summary["cleared"] += 1
                 # R000-51: counted in the month's rate when before its report to HR.
                 in_period = rated.date() >= period.date_start
                 if report and in_period and cleared <= report.submitted_at:
-                    status = _("Cleared before the report to HR")
+                    status = self.env._("Cleared before the report to HR")
             elif cleared:
-                status = _("Cleared late")
+                status = self.env._("Cleared late")
                 summary["late"] += 1
             elif now >= due:
-                status = _("Not cleared: overdue")
+                status = self.env._("Not cleared: overdue")
                 summary["overdue"] += 1
             else:
-                status = _("Not cleared yet")
+                status = self.env._("Not cleared yet")
                 summary["open"] += 1
             rows.append(
                 {
@@ -632,7 +631,7 @@ class HelpdeskAppraisalReport(models.AbstractModel):
                 }
             )
         summary["total"] = len(rows)
-        text = _(
+        text = self.env._(
             "Rated unsatisfied in the month before the period or in it: %(total)s; "
             "cleared in time: %(cleared)s; cleared late: %(late)s; not cleared, "
             "overdue: %(overdue)s; not cleared yet: %(open)s. Each must be cleared by "

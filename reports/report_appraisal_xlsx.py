@@ -68,7 +68,6 @@ class ReportAppraisalXlsx(models.AbstractModel):
         return name
 
     def _write_cards(self, workbook, pack, formats, sheet_name):
-        _ = self.env._
         sheet = workbook.add_worksheet(sheet_name)
         template = pack["template"]
         items = (
@@ -86,20 +85,25 @@ class ReportAppraisalXlsx(models.AbstractModel):
             if part
         )
         sheet.write_string(0, 0, title, formats["title"])
-        header = [_("Rank"), _("Unit"), _("Had Appeals")]
+        header = [self.env._("Rank"), self.env._("Unit"), self.env._("Had Appeals")]
         header += [f"{item.code} {item.name}" for item in items]
-        header += [_("Base"), _("Deductions"), _("Bonuses"), _("Total")]
+        header += [
+            self.env._("Base"),
+            self.env._("Deductions"),
+            self.env._("Bonuses"),
+            self.env._("Total"),
+        ]
         if is_year:
             header += [
-                _("Annual Result"),
-                _("Mean of the Months"),
-                _("Mean of the Quarters"),
+                self.env._("Annual Result"),
+                self.env._("Mean of the Months"),
+                self.env._("Mean of the Quarters"),
             ]
         for col, label in enumerate(header):
             sheet.write_string(1, col, label, formats["header"])
             sheet.set_column(col, col, 22 if col == 1 else 12)
         sheet.freeze_panes(2, 2)
-        yes, no = _("Yes"), _("No")
+        yes, no = self.env._("Yes"), self.env._("No")
         first = len(items) + 3
         totals = [0.0] * len(header)
         row = 1
@@ -128,7 +132,7 @@ class ReportAppraisalXlsx(models.AbstractModel):
         sheet.write_string(
             row,
             0,
-            _("Total: %(count)s units", count=len(pack["cards"])),
+            self.env._("Total: %(count)s units", count=len(pack["cards"])),
             formats["total"],
         )
         # Item scores, deductions and bonuses add up; bases and totals do not.
@@ -137,31 +141,30 @@ class ReportAppraisalXlsx(models.AbstractModel):
             sheet.write_number(row, col, round(totals[col], 2), formats["total_float"])
 
     def _write_items(self, workbook, packs, formats):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Items"))
+        sheet = workbook.add_worksheet(self.env._("Items"))
         header = [
-            (_("Period"), 10),
-            (_("Template"), 18),
-            (_("Rank"), 6),
-            (_("Unit"), 20),
-            (_("Dimension"), 14),
-            (_("Rule"), 12),
-            (_("Item"), 24),
-            (_("Weight"), 8),
-            (_("Measured"), 10),
-            (_("Numerator"), 10),
-            (_("Denominator"), 10),
-            (_("Deduction"), 10),
-            (_("Bonus"), 8),
-            (_("Score"), 8),
-            (_("Assessed"), 8),
-            (_("What It Counted"), 60),
+            (self.env._("Period"), 10),
+            (self.env._("Template"), 18),
+            (self.env._("Rank"), 6),
+            (self.env._("Unit"), 20),
+            (self.env._("Dimension"), 14),
+            (self.env._("Rule"), 12),
+            (self.env._("Item"), 24),
+            (self.env._("Weight"), 8),
+            (self.env._("Measured"), 10),
+            (self.env._("Numerator"), 10),
+            (self.env._("Denominator"), 10),
+            (self.env._("Deduction"), 10),
+            (self.env._("Bonus"), 8),
+            (self.env._("Score"), 8),
+            (self.env._("Assessed"), 8),
+            (self.env._("What It Counted"), 60),
         ]
         for col, (label, width) in enumerate(header):
             sheet.write_string(0, col, label, formats["header"])
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 0)
-        yes, no = _("Yes"), _("No")
+        yes, no = self.env._("Yes"), self.env._("No")
         row = 0
         for pack in packs:
             for card_pack in pack["cards"]:
@@ -196,16 +199,15 @@ class ReportAppraisalXlsx(models.AbstractModel):
                     sheet.write_string(row, 15, line["trace"])
 
     def _write_rules(self, workbook, packs, formats):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Deductions by Rule"))
+        sheet = workbook.add_worksheet(self.env._("Deductions by Rule"))
         header = [
-            (_("Period"), 10),
-            (_("Unit"), 20),
-            (_("Rule"), 12),
-            (_("Description"), 36),
-            (_("Lines"), 8),
-            (_("Points"), 10),
-            (_("Appeals"), 60),
+            (self.env._("Period"), 10),
+            (self.env._("Unit"), 20),
+            (self.env._("Rule"), 12),
+            (self.env._("Description"), 36),
+            (self.env._("Lines"), 8),
+            (self.env._("Points"), 10),
+            (self.env._("Appeals"), 60),
         ]
         for col, (label, width) in enumerate(header):
             sheet.write_string(0, col, label, formats["header"])
@@ -226,7 +228,7 @@ class ReportAppraisalXlsx(models.AbstractModel):
                     sheet.write_string(row, 6, ", ".join(entry["appeals"]))
                     total += entry["points"]
         row += 1
-        sheet.write_string(row, 0, _("Total"), formats["total"])
+        sheet.write_string(row, 0, self.env._("Total"), formats["total"])
         sheet.write_number(row, 5, round(total, 2), formats["total_float"])
 
 
