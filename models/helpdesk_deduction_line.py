@@ -18,12 +18,13 @@ _logger = logging.getLogger(__name__)
 
 
 class HelpdeskDeductionLine(models.Model):
-    """One deduction in the ledger (C-08): who loses how many points, for which appeal and rule.
+    """One deduction in the ledger (C-08): who loses how many points, for which appeal
+    and rule.
 
-    Lines start as proposed and are confirmed once the department's window to contest has
-    passed (R001-29); they belong to the month they are confirmed in (C-09). They are never
-    deleted: a wrong line is cancelled with its reason, and a line of a locked month is
-    corrected by a new line in an open month.
+    Lines start as proposed and are confirmed once the department's window to contest
+    has passed (R001-29); they belong to the month they are confirmed in (C-09). They
+    are never deleted: a wrong line is cancelled with its reason, and a line of a locked
+    month is corrected by a new line in an open month.
     """
 
     _name = "helpdesk.deduction.line"
@@ -65,7 +66,8 @@ class HelpdeskDeductionLine(models.Model):
     )
     source_key = fields.Char(
         index="btree_not_null",
-        help="The fact a generated line stands for: regenerating finds and updates it instead of adding another.",
+        help="The fact a generated line stands for: regenerating finds and updates it "
+        "instead of adding another.",
     )
     finding_id = fields.Many2one(
         "helpdesk.liability.finding", string="Finding", index=True, ondelete="restrict"
@@ -122,7 +124,8 @@ class HelpdeskDeductionLine(models.Model):
         )
 
     def _check_response_office_target(self):
-        """R000-56: HR appraises the response office; nobody confirms against their own unit."""
+        """R000-56: HR appraises the response office; nobody confirms against their own
+        unit."""
         user = self.env.user
         if self.env.su:
             return
@@ -135,7 +138,8 @@ class HelpdeskDeductionLine(models.Model):
             ):
                 raise AccessError(
                     self.env._(
-                        "Only HR's appraisal officers deduct points from the response office (R000-56)."
+                        "Only HR's appraisal officers deduct points from the response "
+                        "office (R000-56)."
                     )
                 )
 
@@ -148,7 +152,8 @@ class HelpdeskDeductionLine(models.Model):
             if line.department_id in own:
                 raise AccessError(
                     self.env._(
-                        "You cannot confirm a deduction against your own unit %(department)s (R000-56).",
+                        "You cannot confirm a deduction against your own unit "
+                        "%(department)s (R000-56).",
                         department=line.department_id.name,
                     )
                 )
@@ -244,7 +249,8 @@ class HelpdeskDeductionLine(models.Model):
                     line.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_confirm(self):
-        """An appraisal officer confirms before the window ends (e.g. no contest expected)."""
+        """An appraisal officer confirms before the window ends (e.g. no contest
+        expected)."""
         if not self.env.user.has_group(APPRAISAL):
             raise AccessError(self.env._("Only appraisal officers confirm deductions."))
         self._check_not_own_unit()
@@ -256,7 +262,7 @@ class HelpdeskDeductionLine(models.Model):
             raise UserError(self.env._("Cancelling a deduction needs the reason."))
         for line in self:
             if line.state == "confirmed" and line.period_id.state == "locked":
-                # C-09: the locked month stays as it is; the correction goes to an open month.
+                # C-09: a locked month stays; the correction goes to an open month.
                 line.sudo().copy(
                     {
                         "base_points": -line.base_points,
@@ -272,7 +278,8 @@ class HelpdeskDeductionLine(models.Model):
 
     @api.model
     def _cron_sync_process_lines(self):
-        """Facts that become faults with time alone (a month ends, a committed date passes)."""
+        """Facts that become faults with time alone (a month ends, a committed date
+        passes)."""
         recent = fields.Datetime.now() - relativedelta(months=4)
         tickets = (
             self.env["helpdesk.ticket"]
@@ -342,9 +349,9 @@ class HelpdeskDeductionLine(models.Model):
         """Bring the generated lines of ``tickets`` in line with their facts.
 
         Idempotent: each fact has a key; a line exists once per key, is updated when its
-        fact changes, and is cancelled (or corrected, in a locked month) when the fact is
-        gone. A locked month never stops it: a fact can always be recorded, and what it
-        changes in a locked month is corrected in the first open month, each new line
+        fact changes, and is cancelled (or corrected, in a locked month) when the fact
+        is gone. A locked month never stops it: a fact can always be recorded, and what
+        it changes in a locked month is corrected in the first open month, each new line
         linked to the one it corrects (C-09). Its texts are in the company's language.
         """
         tickets = tickets.sudo().filtered("company_id.complaint_preset_id")

@@ -31,7 +31,8 @@ class HelpdeskSlaPolicy(models.Model):
         "resource.calendar",
         string="Working Calendar",
         check_company=True,
-        help="Working days and hours of this policy; empty uses the company's complaint calendar.",
+        help="Working days and hours of this policy; empty uses the company's "
+        "complaint calendar.",
     )
     description = fields.Text(translate=True)
     platform_scope = fields.Selection(

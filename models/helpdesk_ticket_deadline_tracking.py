@@ -55,8 +55,8 @@ class HelpdeskTicket(models.Model):
         string="Provisional Deadline",
         compute="_compute_sla_summary",
         store=True,
-        help="A deadline falls in a year whose official holiday arrangement is not loaded "
-        "yet; it is recomputed once it is.",
+        help="A deadline falls in a year whose official holiday arrangement is not "
+        "loaded yet; it is recomputed once it is.",
     )
 
     @api.depends(
@@ -277,13 +277,15 @@ class HelpdeskTicket(models.Model):
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _platform_overdue_working_days(self):
-        """Working days this appeal is overdue on its platform deadline (R000-35, C-05)."""
+        """Working days this appeal is overdue on its platform deadline (R000-35,
+        C-05)."""
         self.ensure_one()
         lines = self.deadline_ids.filtered("platform_overridden") or self.deadline_ids
         return max(lines.mapped("overdue_working_days"), default=0)
 
     def _sla_recompute(self):
-        """Facts changed: rebuild the deadlines, then the deductions generated from them."""
+        """Facts changed: rebuild the deadlines, then the deductions generated from
+        them."""
         self.env["helpdesk.ticket.deadline"]._sync_tickets(self)
         self.env["helpdesk.deduction.line"]._sync_process_lines(self)
 
