@@ -40,7 +40,6 @@ class HelpdeskDeductionLine(models.Model):
     )
     rule_id = fields.Many2one(
         "helpdesk.deduction.rule",
-        string="Rule",
         required=True,
         index=True,
         ondelete="restrict",
@@ -48,10 +47,8 @@ class HelpdeskDeductionLine(models.Model):
     rule_code = fields.Char(related="rule_id.code", store=True)
     table = fields.Selection(related="rule_id.table", store=True)
     party = fields.Selection(PARTIES, required=True)
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
-    section_id = fields.Many2one("hr.department", string="Section", index=True)
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    section_id = fields.Many2one("hr.department", index=True)
     employee_id = fields.Many2one("hr.employee", string="Person", index=True)
     source = fields.Selection(
         [
@@ -70,7 +67,7 @@ class HelpdeskDeductionLine(models.Model):
         "instead of adding another.",
     )
     finding_id = fields.Many2one(
-        "helpdesk.liability.finding", string="Finding", index=True, ondelete="restrict"
+        "helpdesk.liability.finding", index=True, ondelete="restrict"
     )
     quantity = fields.Float(
         digits=(16, 2), help="Days overdue, ordinal of the verdict, fields missing ..."

@@ -61,7 +61,6 @@ class HelpdeskDeductionRule(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",

@@ -35,7 +35,6 @@ class HelpdeskEarlyWarning(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         index=True,
         tracking=True,
         check_company=True,
@@ -44,7 +43,7 @@ class HelpdeskEarlyWarning(models.Model):
         "department.",
     )
     category_id = fields.Many2one(
-        "helpdesk.ticket.category", string="Category", readonly=True, check_company=True
+        "helpdesk.ticket.category", readonly=True, check_company=True
     )
     complainant_label = fields.Char(
         string="Complainant",
@@ -84,9 +83,9 @@ class HelpdeskEarlyWarning(models.Model):
         help="What the department found and will change: measures, revised rules or "
         "standards.",
     )
-    answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True)
+    answered_by_id = fields.Many2one("res.users", readonly=True)
     answered_at = fields.Datetime(readonly=True)
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
+    closed_by_id = fields.Many2one("res.users", readonly=True)
     closed_at = fields.Datetime(readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered"), ("closed", "Closed")],

@@ -23,7 +23,7 @@ class HelpdeskLiabilityContest(models.Model):
         ondelete="restrict",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True)
+    department_id = fields.Many2one("hr.department", required=True)
     line_ids = fields.Many2many(
         "helpdesk.deduction.line",
         "helpdesk_liability_contest_line_rel",

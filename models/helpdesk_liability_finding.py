@@ -42,9 +42,7 @@ class HelpdeskLiabilityFinding(models.Model):
     no_liability = fields.Boolean(related="rule_id.no_liability")
     case_by_case = fields.Boolean(related="rule_id.case_by_case")
     severity = fields.Selection(SEVERITIES, tracking=True)
-    investigator_id = fields.Many2one(
-        "res.users", string="Investigator", default=lambda self: self.env.user
-    )
+    investigator_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     investigation = fields.Html(string="Investigation Report")
     attachment_ids = fields.Many2many(
         "ir.attachment", "helpdesk_liability_finding_attachment_rel", string="Evidence"

@@ -23,7 +23,6 @@ class HelpdeskSlaMilestone(models.Model):
 
     policy_id = fields.Many2one(
         "helpdesk.sla.policy",
-        string="Policy",
         required=True,
         index=True,
         ondelete="cascade",

@@ -21,12 +21,11 @@ class HelpdeskSlaPolicy(models.Model):
     active = fields.Boolean(default=True)
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",
     )
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Calendar",

@@ -58,12 +58,10 @@ class HelpdeskSupervisionOrder(models.Model):
     )
     reason = fields.Text(required=True, tracking=True)
     notice = fields.Text(
-        string="Notice",
         help="What the department is required to do, as printed on the written notice.",
     )
     issued_by_id = fields.Many2one(
         "res.users",
-        string="Issued By",
         readonly=True,
         default=lambda self: self.env.user,
         help="Empty when a trigger proposed the order.",
@@ -100,7 +98,7 @@ class HelpdeskSupervisionOrder(models.Model):
     response_note = fields.Text(
         string="Department Response", tracking=True, help="What the department did."
     )
-    responded_by_id = fields.Many2one("res.users", string="Responded By", readonly=True)
+    responded_by_id = fields.Many2one("res.users", readonly=True)
     responded_at = fields.Datetime(readonly=True)
     done_at = fields.Datetime(string="Closed At", readonly=True)
     done_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)

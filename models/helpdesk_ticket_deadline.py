@@ -69,7 +69,6 @@ class HelpdeskTicketDeadline(models.Model):
     )
     milestone_id = fields.Many2one(
         "helpdesk.sla.milestone",
-        string="Milestone",
         required=True,
         index=True,
         ondelete="restrict",

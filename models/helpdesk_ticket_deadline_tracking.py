@@ -24,7 +24,6 @@ class HelpdeskTicket(models.Model):
     event_ids = fields.One2many("helpdesk.ticket.event", "ticket_id", string="Events")
     deadline_policy_id = fields.Many2one(
         "helpdesk.sla.policy",
-        string="Deadline Policy",
         readonly=True,
         copy=False,
         index=True,
@@ -37,7 +36,7 @@ class HelpdeskTicket(models.Model):
         help="The current user has an event to log by hand on this appeal now.",
     )
     next_deadline = fields.Datetime(
-        string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
+        compute="_compute_sla_summary", store=True, index=True
     )
     deadline_state = fields.Selection(
         [

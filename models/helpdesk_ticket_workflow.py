@@ -83,7 +83,7 @@ class HelpdeskTicket(models.Model):
         help="A leader who cannot sign in time instructs by phone or in person; the "
         "office records it and the leader countersigns later (R000-13).",
     )
-    instructed_by_id = fields.Many2one("res.users", string="Instructed By", copy=False)
+    instructed_by_id = fields.Many2one("res.users", copy=False)
     instructed_at = fields.Datetime(readonly=True, copy=False)
     instruction_countersigned = fields.Boolean(readonly=True, copy=False)
 

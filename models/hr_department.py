@@ -7,7 +7,6 @@ class HrDepartment(models.Model):
 
     supervising_leader_id = fields.Many2one(
         "res.users",
-        string="Supervising Leader",
         help="The company leader in charge of this department (分管领导): follows its "
         "appeals and is told when their deadlines are missed (R000-24).",
     )
