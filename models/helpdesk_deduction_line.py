@@ -113,7 +113,8 @@ class HelpdeskDeductionLine(models.Model):
         lines._check_response_office_target()
         return lines
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "Deductions are appraisal evidence: cancel them with a reason instead."

@@ -169,7 +169,8 @@ class HelpdeskMoneyLine(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "Money lines are payroll evidence: cancel them with a reason instead."

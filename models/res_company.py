@@ -76,6 +76,8 @@ class ResCompany(models.Model):
 
     @api.model
     def _create_all_appeal_sequences(self):
+        # Every company needs its numbering, and companies are few.
+        # pylint: disable-next=no-search-all
         self.sudo().search([])._create_appeal_sequences()
 
     def _create_appeal_sequences(self):
