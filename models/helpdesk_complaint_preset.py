@@ -4,8 +4,9 @@ from odoo import fields, models
 class HelpdeskComplaintPreset(models.Model):
     """A rule set a company runs its complaint desk under (RULES.md §7).
 
-    The seeds come from different organisations and disagree on numbers, so policy records
-    (deadlines, deduction tables, scorecards) hang off a preset instead of being merged.
+    The seeds come from different organisations and disagree on numbers, so policy
+    records (deadlines, deduction tables, scorecards) hang off a preset instead of being
+    merged.
     """
 
     _name = "helpdesk.complaint.preset"
@@ -26,18 +27,20 @@ class HelpdeskComplaintPreset(models.Model):
 
     # How appeals move through the workflow under this preset.
     leader_instruction_required = fields.Boolean(
-        help="Appeals not answered on the spot go to the supervising leader for written "
-        "instructions before they are dispatched (R000-05)."
+        help="Appeals not answered on the spot go to the supervising leader for "
+        "written instructions before they are dispatched (R000-05)."
     )
     signed_report_required = fields.Boolean(
-        help="Department reports carry the scan of the signed paper and the electronic text (R000-22)."
+        help="Department reports carry the scan of the signed paper and the electronic "
+        "text (R000-22)."
     )
     dedicated_handler_required = fields.Boolean(
         help="Dispatch only to units that named a dedicated handler (R002-03)."
     )
     callback_max_attempts = fields.Integer(
         default=3,
-        help="Failed callback attempts after which the customer counts as unreachable (R002-21).",
+        help="Failed callback attempts after which the customer counts as unreachable "
+        "(R002-21).",
     )
     event_backdate_hours = fields.Float(
         string="Back-dating Limit (hours)",
@@ -53,18 +56,18 @@ class HelpdeskComplaintPreset(models.Model):
     )
     repeat_warning_count = fields.Integer(
         default=3,
-        help="This many appeals of one customer and category within the window raise an "
-        "early warning to the department (R000-76).",
+        help="This many appeals of one customer and category within the window raise "
+        "an early warning to the department (R000-76).",
     )
     contest_working_days = fields.Integer(
         default=2,
-        help="Working days a department has to contest a deduction in writing; after that "
-        "liability stands (R001-29).",
+        help="Working days a department has to contest a deduction in writing; after "
+        "that liability stands (R001-29).",
     )
     same_type_window_days = fields.Integer(
         default=365,
-        help="Complaints about the same type of event within this many days count as repeats "
-        "that raise the deduction (R000-73).",
+        help="Complaints about the same type of event within this many days count as "
+        "repeats that raise the deduction (R000-73).",
     )
     supervision_redo_limit = fields.Integer(
         default=2,
@@ -102,21 +105,21 @@ class HelpdeskComplaintPreset(models.Model):
     # An incident keeps the numbers in force when it was registered (helpdesk.outage).
     outage_notice_hours = fields.Integer(
         string="Planned Outage Notice (hours)",
-        help="A planned outage must be notified to the customer service center at least "
-        "this many clock hours before it starts; a shorter notice is flagged as a breach "
-        "(R002-27: 48 hours).",
+        help="A planned outage must be notified to the customer service center at "
+        "least this many clock hours before it starts; a shorter notice is flagged as "
+        "a breach (R002-27: 48 hours).",
     )
     unplanned_notice_warning_minutes = fields.Integer(
         string="Immediate Notice Warning (minutes)",
-        help="An unplanned outage, and the restoration of any outage, must be reported to "
-        "the customer service center at once (R002-28, R002-30). The source gives no "
-        "number: a report more than this many minutes after the fact is flagged.",
+        help="An unplanned outage, and the restoration of any outage, must be reported "
+        "to the customer service center at once (R002-28, R002-30). The source gives "
+        "no number: a report more than this many minutes after the fact is flagged.",
     )
     hydrant_notice_lead_minutes = fields.Integer(
         string="Fire Hydrant Notice Lead (minutes)",
-        help="A notice of drawing or discharging water at a public fire hydrant must be "
-        "logged before the operation starts, at least this many minutes ahead (R002-23; "
-        "the source gives no number, 0 = any time before the start).",
+        help="A notice of drawing or discharging water at a public fire hydrant must "
+        "be logged before the operation starts, at least this many minutes ahead "
+        "(R002-23; the source gives no number, 0 = any time before the start).",
     )
     major_emergency_recipient_ids = fields.Many2many(
         "res.users",
@@ -125,8 +128,8 @@ class HelpdeskComplaintPreset(models.Model):
         "user_id",
         string="Major Emergency Recipients",
         domain=[("share", "=", False)],
-        help="Notified at once when an appeal in a major-emergency category is linked to "
-        "an outage or incident (R002-26).",
+        help="Notified at once when an appeal in a major-emergency category is linked "
+        "to an outage or incident (R002-26).",
     )
 
     # --- Repeats, early warnings and supervision orders (R003-32, R000-76, R002-43) ---
@@ -136,13 +139,14 @@ class HelpdeskComplaintPreset(models.Model):
         "preset_id",
         "nature_id",
         string="Natures Counted as Repeats",
-        help="Only appeals of these natures are linked as repeats of one another (R003-32 "
-        "speaks of complaints). Empty: appeals of every nature.",
+        help="Only appeals of these natures are linked as repeats of one another "
+        "(R003-32 speaks of complaints). Empty: appeals of every nature.",
     )
     warning_response_days = fields.Integer(
         default=7,
         help="Calendar days a department has to answer an early warning with its "
-        "rectification measures (R000-76). A suggested value: the rule gives no number.",
+        "rectification measures (R000-76). A suggested value: the rule gives no "
+        "number.",
     )
     supervision_default_days = fields.Integer(
         default=2,
@@ -152,8 +156,8 @@ class HelpdeskComplaintPreset(models.Model):
 
     commitment_stall_days = fields.Integer(
         default=7,
-        help="Calendar days without a progress entry after which an open commitment to the "
-        "customer puts the appeal under written supervision (R002-43).",
+        help="Calendar days without a progress entry after which an open commitment to "
+        "the customer puts the appeal under written supervision (R002-43).",
     )
 
     _supervision_numbers_positive = models.Constraint(

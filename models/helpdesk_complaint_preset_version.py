@@ -11,7 +11,6 @@ class HelpdeskComplaintPresetVersion(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",

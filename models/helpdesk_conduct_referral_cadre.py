@@ -27,14 +27,12 @@ class HelpdeskConductReferral(models.Model):
     )
     department_head_id = fields.Many2one(
         "hr.employee",
-        string="Department Head",
         compute="_compute_cadres",
         store=True,
         readonly=False,
     )
     supervising_leader_id = fields.Many2one(
         "res.users",
-        string="Supervising Leader",
         compute="_compute_cadres",
         store=True,
         readonly=False,

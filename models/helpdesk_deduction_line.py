@@ -18,12 +18,13 @@ _logger = logging.getLogger(__name__)
 
 
 class HelpdeskDeductionLine(models.Model):
-    """One deduction in the ledger (C-08): who loses how many points, for which appeal and rule.
+    """One deduction in the ledger (C-08): who loses how many points, for which appeal
+    and rule.
 
-    Lines start as proposed and are confirmed once the department's window to contest has
-    passed (R001-29); they belong to the month they are confirmed in (C-09). They are never
-    deleted: a wrong line is cancelled with its reason, and a line of a locked month is
-    corrected by a new line in an open month.
+    Lines start as proposed and are confirmed once the department's window to contest
+    has passed (R001-29); they belong to the month they are confirmed in (C-09). They
+    are never deleted: a wrong line is cancelled with its reason, and a line of a locked
+    month is corrected by a new line in an open month.
     """
 
     _name = "helpdesk.deduction.line"
@@ -39,7 +40,6 @@ class HelpdeskDeductionLine(models.Model):
     )
     rule_id = fields.Many2one(
         "helpdesk.deduction.rule",
-        string="Rule",
         required=True,
         index=True,
         ondelete="restrict",
@@ -47,10 +47,8 @@ class HelpdeskDeductionLine(models.Model):
     rule_code = fields.Char(related="rule_id.code", store=True)
     table = fields.Selection(related="rule_id.table", store=True)
     party = fields.Selection(PARTIES, required=True)
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
-    section_id = fields.Many2one("hr.department", string="Section", index=True)
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    section_id = fields.Many2one("hr.department", index=True)
     employee_id = fields.Many2one("hr.employee", string="Person", index=True)
     source = fields.Selection(
         [
@@ -65,10 +63,11 @@ class HelpdeskDeductionLine(models.Model):
     )
     source_key = fields.Char(
         index="btree_not_null",
-        help="The fact a generated line stands for: regenerating finds and updates it instead of adding another.",
+        help="The fact a generated line stands for: regenerating finds and updates it "
+        "instead of adding another.",
     )
     finding_id = fields.Many2one(
-        "helpdesk.liability.finding", string="Finding", index=True, ondelete="restrict"
+        "helpdesk.liability.finding", index=True, ondelete="restrict"
     )
     quantity = fields.Float(
         digits=(16, 2), help="Days overdue, ordinal of the verdict, fields missing ..."
@@ -114,7 +113,8 @@ class HelpdeskDeductionLine(models.Model):
         lines._check_response_office_target()
         return lines
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "Deductions are appraisal evidence: cancel them with a reason instead."
@@ -122,7 +122,8 @@ class HelpdeskDeductionLine(models.Model):
         )
 
     def _check_response_office_target(self):
-        """R000-56: HR appraises the response office; nobody confirms against their own unit."""
+        """R000-56: HR appraises the response office; nobody confirms against their own
+        unit."""
         user = self.env.user
         if self.env.su:
             return
@@ -135,7 +136,8 @@ class HelpdeskDeductionLine(models.Model):
             ):
                 raise AccessError(
                     self.env._(
-                        "Only HR's appraisal officers deduct points from the response office (R000-56)."
+                        "Only HR's appraisal officers deduct points from the response "
+                        "office (R000-56)."
                     )
                 )
 
@@ -148,7 +150,8 @@ class HelpdeskDeductionLine(models.Model):
             if line.department_id in own:
                 raise AccessError(
                     self.env._(
-                        "You cannot confirm a deduction against your own unit %(department)s (R000-56).",
+                        "You cannot confirm a deduction against your own unit "
+                        "%(department)s (R000-56).",
                         department=line.department_id.name,
                     )
                 )
@@ -244,7 +247,8 @@ class HelpdeskDeductionLine(models.Model):
                     line.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_confirm(self):
-        """An appraisal officer confirms before the window ends (e.g. no contest expected)."""
+        """An appraisal officer confirms before the window ends (e.g. no contest
+        expected)."""
         if not self.env.user.has_group(APPRAISAL):
             raise AccessError(self.env._("Only appraisal officers confirm deductions."))
         self._check_not_own_unit()
@@ -256,7 +260,7 @@ class HelpdeskDeductionLine(models.Model):
             raise UserError(self.env._("Cancelling a deduction needs the reason."))
         for line in self:
             if line.state == "confirmed" and line.period_id.state == "locked":
-                # C-09: the locked month stays as it is; the correction goes to an open month.
+                # C-09: a locked month stays; the correction goes to an open month.
                 line.sudo().copy(
                     {
                         "base_points": -line.base_points,
@@ -272,7 +276,8 @@ class HelpdeskDeductionLine(models.Model):
 
     @api.model
     def _cron_sync_process_lines(self):
-        """Facts that become faults with time alone (a month ends, a committed date passes)."""
+        """Facts that become faults with time alone (a month ends, a committed date
+        passes)."""
         recent = fields.Datetime.now() - relativedelta(months=4)
         tickets = (
             self.env["helpdesk.ticket"]
@@ -342,9 +347,9 @@ class HelpdeskDeductionLine(models.Model):
         """Bring the generated lines of ``tickets`` in line with their facts.
 
         Idempotent: each fact has a key; a line exists once per key, is updated when its
-        fact changes, and is cancelled (or corrected, in a locked month) when the fact is
-        gone. A locked month never stops it: a fact can always be recorded, and what it
-        changes in a locked month is corrected in the first open month, each new line
+        fact changes, and is cancelled (or corrected, in a locked month) when the fact
+        is gone. A locked month never stops it: a fact can always be recorded, and what
+        it changes in a locked month is corrected in the first open month, each new line
         linked to the one it corrects (C-09). Its texts are in the company's language.
         """
         tickets = tickets.sudo().filtered("company_id.complaint_preset_id")

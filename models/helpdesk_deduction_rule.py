@@ -50,8 +50,8 @@ class HelpdeskDeductionRule(models.Model):
 
     Lines give the points per liable party, optionally per severity and per band of a
     quantity (days overdue, the ordinal of a verdict, fields missing). Rules with a
-    generator are applied by the system from recorded facts; the others are applied by an
-    appraisal officer in a liability finding.
+    generator are applied by the system from recorded facts; the others are applied by
+    an appraisal officer in a liability finding.
     """
 
     _name = "helpdesk.deduction.rule"
@@ -61,7 +61,6 @@ class HelpdeskDeductionRule(models.Model):
 
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",
@@ -86,8 +85,8 @@ class HelpdeskDeductionRule(models.Model):
     )
     step_size = fields.Float(
         digits=(16, 2),
-        help="Points are charged per started step of the quantity, e.g. per 30 minutes late "
-        "or per missing field; 0: once.",
+        help="Points are charged per started step of the quantity, e.g. per 30 minutes "
+        "late or per missing field; 0: once.",
     )
     base_multiplier = fields.Float(
         default=1.0,
@@ -103,7 +102,8 @@ class HelpdeskDeductionRule(models.Model):
         ],
         default="none",
         required=True,
-        help="How a repeat of the same type of event raises the points (R000-73, R003-27).",
+        help="How a repeat of the same type of event raises the points (R000-73, "
+        "R003-27).",
     )
     repeat_factor = fields.Float(
         default=2.0,
@@ -132,7 +132,8 @@ class HelpdeskDeductionRule(models.Model):
     reason_code = fields.Char(help="Report returned: the return reason, e.g. no_basis.")
     threshold = fields.Float(
         digits=(16, 2),
-        help="Late registration: working hours allowed between receipt and registration.",
+        help="Late registration: working hours allowed between receipt and "
+        "registration.",
     )
     clearing_months = fields.Integer(
         default=1,
@@ -156,7 +157,7 @@ class HelpdeskDeductionRule(models.Model):
 
     @api.depends("code", "name")
     def _compute_display_name(self):
-        # Findings and ledgers are discussed by rule code: "R000-59 Irregular procedure ...".
+        # Findings and ledgers cite rules by code: "R000-59 Irregular procedure ...".
         for rule in self:
             rule.display_name = f"{rule.code} {rule.name}" if rule.code else rule.name
 
@@ -170,13 +171,15 @@ class HelpdeskDeductionRule(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Rule %(code)s: the step cannot be negative and the multiplier must be positive.",
+                        "Rule %(code)s: the step cannot be negative and the multiplier "
+                        "must be positive.",
                         code=rule.code,
                     )
                 )
 
     def _line_for(self, party, severity=False, quantity=0.0):
-        """The table line for a party, severity and quantity; empty when none applies."""
+        """The table line for a party, severity and quantity; empty when none
+        applies."""
         self.ensure_one()
         for line in self.line_ids:
             if line.party != party or (line.severity and line.severity != severity):
@@ -340,7 +343,8 @@ class HelpdeskDeductionRule(models.Model):
         )
 
     def _propose_sla_overdue(self, tickets):
-        """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped late."""
+        """R000-17, R000-32, R000-47, R003-20, R003-21, R003-26: a milestone stopped
+        late."""
         lines = (
             self.env["helpdesk.ticket.deadline"]
             .sudo()
@@ -377,7 +381,8 @@ class HelpdeskDeductionRule(models.Model):
             )
 
     def _late_earlier_in_chain(self, line):
-        """R003-27: an earlier appeal of the same repeat chain was late on the same milestone."""
+        """R003-27: an earlier appeal of the same repeat chain was late on the same
+        milestone."""
         ancestors = line.ticket_id._repeat_chain() - line.ticket_id
         return bool(
             ancestors
@@ -394,7 +399,8 @@ class HelpdeskDeductionRule(models.Model):
         )
 
     def _propose_committed_date_missed(self, tickets):
-        """R000-37: after an interim reply, the final reply came after the committed date."""
+        """R000-37: after an interim reply, the final reply came after the committed
+        date."""
         now = fields.Datetime.now()
         for ticket in tickets.filtered("committed_date"):
             tz = ticket.company_id._get_complaint_calendar()._sla_tz()
@@ -424,7 +430,8 @@ class HelpdeskDeductionRule(models.Model):
             )
 
     def _propose_late_receipt(self, tickets):
-        """R000-15: registered more than the allowed working time after the appeal arrived."""
+        """R000-15: registered more than the allowed working time after the appeal
+        arrived."""
         calendar_of = {}
         for ticket in tickets.filtered(lambda ticket: not ticket.is_platform):
             company = ticket.company_id
@@ -484,7 +491,8 @@ class HelpdeskDeductionRule(models.Model):
         )
 
     def _department_failed_clearing(self, ticket, month, tz):
-        """Whether the department left an appeal rated unsatisfied in ``month`` uncleared."""
+        """Whether the department left an appeal rated unsatisfied in ``month``
+        uncleared."""
         month_start = self._month_end(month - relativedelta(months=1), tz) + timedelta(
             seconds=1
         )
@@ -505,12 +513,12 @@ class HelpdeskDeductionRule(models.Model):
         )
 
     def _propose_verdict(self, tickets):
-        """R000-35, R000-36, R000-40, R000-41, R000-42: each active verdict of this rule's
-        kind, charged to the party the verdict names. The quantity that picks the band is
-        the overdue days the platform states (else the appeal's overdue working days on
-        its platform deadline) or the verdict's ordinal; a reason explained to the platform
-        excuses it (R000-35); a media exposure costs its column's points once verified as
-        true and raised on 般阳民生 before (R000-42)."""
+        """R000-35, R000-36, R000-40, R000-41, R000-42: each active verdict of this
+        rule's kind, charged to the party the verdict names. The quantity that picks the
+        band is the overdue days the platform states (else the appeal's overdue working
+        days on its platform deadline) or the verdict's ordinal; a reason explained to
+        the platform excuses it (R000-35); a media exposure costs its column's points
+        once verified as true and raised on 般阳民生 before (R000-42)."""
         verdicts = (
             self.env["helpdesk.platform.verdict"]
             .sudo()
@@ -543,8 +551,8 @@ class HelpdeskDeductionRule(models.Model):
             )
 
     def _propose_handback_missing_fields(self, tickets):
-        """R000-39: a hand-back submitted to the platform with mandatory fields empty costs
-        the response office a step of points per missing field."""
+        """R000-39: a hand-back submitted to the platform with mandatory fields empty
+        costs the response office a step of points per missing field."""
         replies = (
             self.env["helpdesk.platform.reply"]
             .sudo()

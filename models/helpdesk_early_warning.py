@@ -7,11 +7,13 @@ from .helpdesk_office_notice_mixin import is_office_user
 
 
 class HelpdeskEarlyWarning(models.Model):
-    """The response office warns a department about an appeal that keeps recurring (R000-76).
+    """The response office warns a department about an appeal that keeps recurring
+    (R000-76).
 
     Raised when one complainant's repeat chain in one category reaches the preset's
     warning count; later appeals of the same chain join the warning while it is not
-    closed. The department answers with its rectification measures, the office closes it.
+    closed. The department answers with its rectification measures, the office closes
+    it.
     """
 
     _name = "helpdesk.early.warning"
@@ -33,20 +35,21 @@ class HelpdeskEarlyWarning(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         index=True,
         tracking=True,
         check_company=True,
-        help="The department that has to investigate and rectify: the responsible department "
-        "of the latest appeal of the chain that has one, else the receiving department.",
+        help="The department that has to investigate and rectify: the responsible "
+        "department of the latest appeal of the chain that has one, else the receiving "
+        "department.",
     )
     category_id = fields.Many2one(
-        "helpdesk.ticket.category", string="Category", readonly=True, check_company=True
+        "helpdesk.ticket.category", readonly=True, check_company=True
     )
     complainant_label = fields.Char(
         string="Complainant",
         readonly=True,
-        help="Masked: the warning circulates beyond those handling the appeals (R002-37).",
+        help="Masked: the warning circulates beyond those handling the appeals "
+        "(R002-37).",
     )
     ticket_ids = fields.Many2many(
         "helpdesk.ticket",
@@ -66,8 +69,8 @@ class HelpdeskEarlyWarning(models.Model):
     response_due_date = fields.Date(
         string="Measures Due",
         tracking=True,
-        help="When the department's rectification measures are due (preset: calendar days "
-        "after the warning).",
+        help="When the department's rectification measures are due (preset: calendar "
+        "days after the warning).",
     )
     office_user_id = fields.Many2one(
         "res.users",
@@ -77,11 +80,12 @@ class HelpdeskEarlyWarning(models.Model):
     measures = fields.Text(
         string="Rectification Measures",
         tracking=True,
-        help="What the department found and will change: measures, revised rules or standards.",
+        help="What the department found and will change: measures, revised rules or "
+        "standards.",
     )
-    answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True)
+    answered_by_id = fields.Many2one("res.users", readonly=True)
     answered_at = fields.Datetime(readonly=True)
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
+    closed_by_id = fields.Many2one("res.users", readonly=True)
     closed_at = fields.Datetime(readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered"), ("closed", "Closed")],
@@ -126,8 +130,8 @@ class HelpdeskEarlyWarning(models.Model):
 
     def _office_only_message(self):
         return self.env._(
-            "Only the response office changes an early warning; the department enters its "
-            "rectification measures."
+            "Only the response office changes an early warning; the department enters "
+            "its rectification measures."
         )
 
     def _answer_final_message(self):
@@ -151,7 +155,8 @@ class HelpdeskEarlyWarning(models.Model):
 
     @api.model
     def _raise_for_tickets(self, tickets):
-        """Raise or extend warnings for appeals whose repeat chain reached the warning count.
+        """Raise or extend warnings for appeals whose repeat chain reached the warning
+        count.
 
         One warning per chain: an appeal whose chain already has a warning that is not
         closed joins it; otherwise a new warning collects the whole chain (R000-76).
@@ -238,8 +243,8 @@ class HelpdeskEarlyWarning(models.Model):
         )
         self.sudo().message_post(
             body=self.env._(
-                "The appeal %(numbers)s of the same complainant and category joined this "
-                "warning; %(count)s appeals recur now.",
+                "The appeal %(numbers)s of the same complainant and category joined "
+                "this warning; %(count)s appeals recur now.",
                 numbers=", ".join(tickets.mapped("number")),
                 count=self.appeal_count,
             ),
@@ -250,9 +255,9 @@ class HelpdeskEarlyWarning(models.Model):
         for warning in self.sudo():
             warning.message_post(
                 body=self.env._(
-                    "%(count)s appeals of one complainant in category %(category)s within the "
-                    "repeat window: the department investigates and sets rectification "
-                    "measures by %(due)s (R000-76).",
+                    "%(count)s appeals of one complainant in category %(category)s "
+                    "within the repeat window: the department investigates and sets "
+                    "rectification measures by %(due)s (R000-76).",
                     count=warning.appeal_count,
                     category=warning.category_id.name or "-",
                     due=warning.response_due_date or "-",
@@ -284,7 +289,8 @@ class HelpdeskEarlyWarning(models.Model):
             if not (warning.measures or "").strip():
                 raise UserError(
                     self.env._(
-                        "Describe the rectification measures before answering the warning."
+                        "Describe the rectification measures before answering the "
+                        "warning."
                     )
                 )
         now = fields.Datetime.now()
@@ -323,7 +329,8 @@ class HelpdeskEarlyWarning(models.Model):
         """The measures do not answer the warning: back to the department."""
         self._check_office(
             self.env._(
-                "Only the response office sends an early warning back to the department."
+                "Only the response office sends an early warning back to the "
+                "department."
             )
         )
         if any(warning.state != "answered" for warning in self):

@@ -22,7 +22,6 @@ class HelpdeskInvestigationRecord(models.Model):
     )
     investigator_id = fields.Many2one(
         "res.users",
-        string="Investigator",
         required=True,
         default=lambda self: self.env.user,
     )
@@ -35,9 +34,7 @@ class HelpdeskInvestigationRecord(models.Model):
         "employee_id",
         string="Staff Heard",
     )
-    others_heard = fields.Char(
-        string="Others Heard", help="The customer, witnesses, contractors ..."
-    )
+    others_heard = fields.Char(help="The customer, witnesses, contractors ...")
     course_of_events = fields.Text(string="Course of Events", required=True)
     cause = fields.Text()
     conclusion = fields.Text(help="What this step established.")

@@ -6,9 +6,9 @@ from ..groups import LEADER, OFFICE
 
 class HelpdeskLiabilityContest(models.Model):
     """A department's written statement that a complaint is malicious, untrue or not its
-    liability (R001-29), decided by the office for its own hotline's appeals (R001-30), or
-    after the external body's acknowledgement by the principal leader (R001-31). Upheld, the
-    contested deductions are cancelled; rejected, they are confirmed."""
+    liability (R001-29), decided by the office for its own hotline's appeals (R001-30),
+    or after the external body's acknowledgement by the principal leader (R001-31).
+    Upheld, the contested deductions are cancelled; rejected, they are confirmed."""
 
     _name = "helpdesk.liability.contest"
     _description = "Liability Contest"
@@ -23,7 +23,7 @@ class HelpdeskLiabilityContest(models.Model):
         ondelete="restrict",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True)
+    department_id = fields.Many2one("hr.department", required=True)
     line_ids = fields.Many2many(
         "helpdesk.deduction.line",
         "helpdesk_liability_contest_line_rel",
@@ -127,13 +127,15 @@ class HelpdeskLiabilityContest(models.Model):
             if contest.route == "own" and not self.env.user.has_group(OFFICE):
                 raise AccessError(
                     self.env._(
-                        "The response office verifies contests of its own hotline's appeals (R001-30)."
+                        "The response office verifies contests of its own hotline's "
+                        "appeals (R001-30)."
                     )
                 )
             if contest.route == "external" and not self.env.user.has_group(LEADER):
                 raise AccessError(
                     self.env._(
-                        "Contests of platform, media or upper-level appeals are approved by the principal leader (R001-31)."
+                        "Contests of platform, media or upper-level appeals are "
+                        "approved by the principal leader (R001-31)."
                     )
                 )
 
@@ -143,7 +145,8 @@ class HelpdeskLiabilityContest(models.Model):
             if contest.route == "external" and not contest.external_acknowledged:
                 raise UserError(
                     self.env._(
-                        "Record the external body's acknowledgement before upholding (R001-31)."
+                        "Record the external body's acknowledgement before upholding "
+                        "(R001-31)."
                     )
                 )
             contest.line_ids._cancel(

@@ -12,9 +12,9 @@ class HelpdeskLiabilityFinding(models.Model):
     """Who is liable for an appeal and how many points it costs them (R000-43, R000-57).
 
     The appraisal officer picks a row of the deduction table, the severity, the liable
-    departments with their shares and the points (inside the row's range); the finding shows
-    what the table gives, including the increase for a repeat of the same type of event,
-    before it is confirmed into the ledger.
+    departments with their shares and the points (inside the row's range); the finding
+    shows what the table gives, including the increase for a repeat of the same type of
+    event, before it is confirmed into the ledger.
     """
 
     _name = "helpdesk.liability.finding"
@@ -42,20 +42,19 @@ class HelpdeskLiabilityFinding(models.Model):
     no_liability = fields.Boolean(related="rule_id.no_liability")
     case_by_case = fields.Boolean(related="rule_id.case_by_case")
     severity = fields.Selection(SEVERITIES, tracking=True)
-    investigator_id = fields.Many2one(
-        "res.users", string="Investigator", default=lambda self: self.env.user
-    )
+    investigator_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     investigation = fields.Html(string="Investigation Report")
     attachment_ids = fields.Many2many(
         "ir.attachment", "helpdesk_liability_finding_attachment_rel", string="Evidence"
     )
     justification = fields.Text(
-        help="Why these points: mandatory for a range or a case-by-case ruling (C-07, R000-74)."
+        help="Why these points: mandatory for a range or a case-by-case ruling (C-07, "
+        "R000-74)."
     )
     repeat_number = fields.Integer(
         default=1,
-        help="This is the n-th complaint about the same type of event (R000-73); proposed "
-        "from earlier findings, staff confirm it.",
+        help="This is the n-th complaint about the same type of event (R000-73); "
+        "proposed from earlier findings, staff confirm it.",
     )
     line_ids = fields.One2many(
         "helpdesk.liability.finding.line",
@@ -143,8 +142,9 @@ class HelpdeskLiabilityFinding(models.Model):
         self.line_ids = lines
 
     def _proposed_repeat_number(self):
-        """R000-73: 1 + earlier confirmed findings of the same rule on appeals of the same
-        category and the same customer, phone or address within the preset's window."""
+        """R000-73: 1 + earlier confirmed findings of the same rule on appeals of the
+        same category and the same customer, phone or address within the preset's
+        window."""
         self.ensure_one()
         ticket = self.ticket_id.sudo()
         same_customer = [
@@ -217,14 +217,16 @@ class HelpdeskLiabilityFinding(models.Model):
                 if not table_line:
                     raise ValidationError(
                         self.env._(
-                            "Rule %(code)s charges nothing to this party at this severity.",
+                            "Rule %(code)s charges nothing to this party at this "
+                            "severity.",
                             code=rule.code,
                         )
                     )
                 if not table_line.points_min <= line.points <= table_line.points_max:
                     raise ValidationError(
                         self.env._(
-                            "Rule %(code)s allows %(low)s to %(high)s points here; %(points)s is outside (C-07).",
+                            "Rule %(code)s allows %(low)s to %(high)s points here; "
+                            "%(points)s is outside (C-07).",
                             code=rule.code,
                             low=table_line.points_min,
                             high=table_line.points_max,
@@ -245,7 +247,8 @@ class HelpdeskLiabilityFinding(models.Model):
                 if abs(share - 100) > 0.01:
                     raise ValidationError(
                         self.env._(
-                            "The shares of each liable party must add up to 100%%; they add up to %(share)s%%.",
+                            "The shares of each liable party must add up to 100%%; "
+                            "they add up to %(share)s%%.",
                             share=share,
                         )
                     )
@@ -254,7 +257,8 @@ class HelpdeskLiabilityFinding(models.Model):
             ).strip():
                 raise UserError(
                     self.env._(
-                        "Write why these points were chosen: a range or a case-by-case ruling needs it (C-07, R000-74)."
+                        "Write why these points were chosen: a range or a case-by-case "
+                        "ruling needs it (C-07, R000-74)."
                     )
                 )
             if finding.repeat_number < 1:
@@ -273,7 +277,8 @@ class HelpdeskLiabilityFinding(models.Model):
             finding._apply()
 
     def action_approve(self):
-        """R000-74, R000-75: a case-by-case ruling needs a complaint manager's approval."""
+        """R000-74, R000-75: a case-by-case ruling needs a complaint manager's
+        approval."""
         if not self.env.user.has_group(MANAGER):
             raise AccessError(
                 self.env._("Only complaint managers approve case-by-case rulings.")
@@ -294,7 +299,8 @@ class HelpdeskLiabilityFinding(models.Model):
             if finding.state == "confirmed":
                 raise UserError(
                     self.env._(
-                        "Cancel the deductions of a confirmed finding, with their reason."
+                        "Cancel the deductions of a confirmed finding, with their "
+                        "reason."
                     )
                 )
             finding.state = "cancelled"

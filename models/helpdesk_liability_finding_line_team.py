@@ -10,7 +10,6 @@ class HelpdeskLiabilityFindingLine(models.Model):
 
     team_id = fields.Many2one(
         "hr.department",
-        string="Team",
         compute="_compute_team_id",
         store=True,
         readonly=False,

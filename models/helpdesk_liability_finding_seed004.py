@@ -10,7 +10,7 @@ class HelpdeskLiabilityFinding(models.Model):
     _inherit = "helpdesk.liability.finding"
 
     def _check_lines(self):
-        super()._check_lines()
+        result = super()._check_lines()
         for finding in self:
             preset = finding.ticket_id.company_id.complaint_preset_id
             if preset.feature_site_verification and not (
@@ -35,6 +35,7 @@ class HelpdeskLiabilityFinding(models.Model):
                                 department=line.department_id.name,
                             )
                         )
+        return result
 
     def _apply(self):
         """The deductions carry the team each person was found in (R004-02)."""

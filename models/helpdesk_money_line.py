@@ -25,9 +25,7 @@ class HelpdeskMoneyLine(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    rule_id = fields.Many2one(
-        "helpdesk.penalty.rule", string="Rule", index=True, ondelete="restrict"
-    )
+    rule_id = fields.Many2one("helpdesk.penalty.rule", index=True, ondelete="restrict")
     rule_code = fields.Char(related="rule_id.code", store=True)
     source = fields.Selection(
         [
@@ -63,27 +61,22 @@ class HelpdeskMoneyLine(models.Model):
     )
     star_nomination_id = fields.Many2one(
         "helpdesk.star.nomination",
-        string="Star Nomination",
         index=True,
         ondelete="restrict",
     )
     grievance_award_id = fields.Many2one(
         "helpdesk.grievance.award",
-        string="Grievance Award",
         index=True,
         ondelete="restrict",
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         index=True,
         help="Empty for what concerns the unit itself, or when nobody holds the post "
         "the rule charges.",
     )
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True
-    )
-    section_id = fields.Many2one("hr.department", string="Section", index=True)
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    section_id = fields.Many2one("hr.department", index=True)
     scope = fields.Selection(SCOPES, default="person", required=True)
     amount = fields.Integer(
         string="Amount (yuan)",
@@ -96,7 +89,6 @@ class HelpdeskMoneyLine(models.Model):
     rating_cap = fields.Selection(RATINGS, help="The highest rating for the period.")
     cap_period = fields.Selection(PERIODS, default="year")
     dismissal_recommended = fields.Boolean(
-        string="Dismissal Recommended",
         help="Outsourced staff: the vendor is asked to dismiss them (R001-12).",
     )
     vendor_id = fields.Many2one(
@@ -177,7 +169,8 @@ class HelpdeskMoneyLine(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "Money lines are payroll evidence: cancel them with a reason instead."

@@ -515,11 +515,11 @@ class HelpdeskPeriodicReport(models.Model):
                 per_step[step]["overdue_open"] += ticket.deadline_state == "breached"
         Line = self.env["helpdesk.periodic.report.line"]
         lines = []
-        for step in Step.search([]):
-            if step in per_step:
-                values = Line._values_from_counts(per_step[step])
-                values["step_id"] = step.id
-                lines.append(values)
+        # The counted steps in the steps' order, archived ones left out.
+        for step in Step.search([("id", "in", [counted.id for counted in per_step])]):
+            values = Line._values_from_counts(per_step[step])
+            values["step_id"] = step.id
+            lines.append(values)
         return lines
 
     def _root_cause_lines(self):

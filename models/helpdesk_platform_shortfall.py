@@ -42,7 +42,6 @@ class HelpdeskPlatformShortfall(models.Model):
     )
     rule_id = fields.Many2one(
         "helpdesk.deduction.rule",
-        string="Rule",
         required=True,
         ondelete="restrict",
         domain="[('generator', '=', 'platform_shortfall')]",

@@ -29,15 +29,12 @@ class HelpdeskRectificationAction(models.Model):
         index=True,
         help="The meeting pack or analysis the action came from.",
     )
-    interview_id = fields.Many2one(
-        "helpdesk.admonition.interview", string="Interview", index=True
-    )
+    interview_id = fields.Many2one("helpdesk.admonition.interview", index=True)
     department_id = fields.Many2one(
         "hr.department", required=True, index=True, tracking=True, check_company=True
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         tracking=True,
         compute="_compute_owner_id",
         store=True,

@@ -23,7 +23,6 @@ class HelpdeskScorecardTemplate(models.Model):
     name = fields.Char(required=True, translate=True)
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",
@@ -36,9 +35,7 @@ class HelpdeskScorecardTemplate(models.Model):
         readonly=True,
         help="An edited copy for what-if replays: it is never used by a real run.",
     )
-    copied_from_id = fields.Many2one(
-        "helpdesk.scorecard.template", string="Copied From", readonly=True
-    )
+    copied_from_id = fields.Many2one("helpdesk.scorecard.template", readonly=True)
     base_score = fields.Float(
         digits=(16, 2),
         help="Every card starts from this score; items then add their scores (C-08: "

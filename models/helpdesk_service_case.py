@@ -33,7 +33,6 @@ class HelpdeskServiceCase(models.Model):
     )
     inspection_id = fields.Many2one(
         "helpdesk.service.inspection",
-        string="Inspection",
         index=True,
         ondelete="restrict",
     )
@@ -65,13 +64,12 @@ class HelpdeskServiceCase(models.Model):
     )
     section_id = fields.Many2one(
         "hr.department",
-        string="Section",
         index=True,
         tracking=True,
         help="Empty when no section can be identified either (R001-14).",
     )
     department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True, tracking=True
+        "hr.department", required=True, index=True, tracking=True
     )
     job_id = fields.Many2one("hr.job", string="Post")
     level = fields.Selection(

@@ -23,7 +23,6 @@ class HelpdeskSlaMilestone(models.Model):
 
     policy_id = fields.Many2one(
         "helpdesk.sla.policy",
-        string="Policy",
         required=True,
         index=True,
         ondelete="cascade",
@@ -48,8 +47,8 @@ class HelpdeskSlaMilestone(models.Model):
         "helpdesk.sla.event",
         "helpdesk_sla_milestone_cancel_event_rel",
         string="Not Needed After",
-        help="The milestone no longer applies once one of these happens before it stops "
-        "(e.g. an appeal answered on the spot needs no leader instruction).",
+        help="The milestone no longer applies once one of these happens before it "
+        "stops (e.g. an appeal answered on the spot needs no leader instruction).",
     )
     duration = fields.Float(required=True, digits=(16, 2))
     unit = fields.Selection(UNITS, required=True, default="working_days")
@@ -57,8 +56,8 @@ class HelpdeskSlaMilestone(models.Model):
         [("event", "From the Event"), ("next_day", "From the Next Day")],
         required=True,
         default="event",
-        help="From the next day: the start day is not counted and the period ends at the "
-        "close of the last day (C-03).",
+        help="From the next day: the start day is not counted and the period ends at "
+        "the close of the last day (C-03).",
     )
     warning_lead = fields.Float(
         digits=(16, 3),  # R000-12's 0.125 working day
@@ -73,17 +72,20 @@ class HelpdeskSlaMilestone(models.Model):
         "helpdesk.sla.event",
         "helpdesk_sla_milestone_restart_event_rel",
         string="Also Runs Again At",
-        help="For a recurring milestone: besides its start event, these events start a new run "
-        "once the previous one ended, e.g. a redo sends the appeal back to the department.",
+        help="For a recurring milestone: besides its start event, these events start a "
+        "new run once the previous one ended, e.g. a redo sends the appeal back to the "
+        "department.",
     )
     recurring = fields.Boolean(
         string="Every Run",
         help="Starts again at each start event after the previous run stopped or was "
-        "cancelled, e.g. acceptance after every dispatch, a callback after every completion.",
+        "cancelled, e.g. acceptance after every dispatch, a callback after every "
+        "completion.",
     )
     conditional = fields.Boolean(
         string="Only If It Stops",
-        help="Counted only when its stop event happens, e.g. a hand-back within 2 hours.",
+        help="Counted only when its stop event happens, e.g. a hand-back within 2 "
+        "hours.",
     )
     platform_override = fields.Boolean(
         string="Platform Deadline Overrides",
@@ -160,7 +162,8 @@ class HelpdeskSlaMilestone(models.Model):
             if milestone.warning_lead < 0 or milestone.extension_cap < 0:
                 raise ValidationError(
                     self.env._(
-                        "Warning lead and extension cap of milestone %(name)s cannot be negative.",
+                        "Warning lead and extension cap of milestone %(name)s cannot "
+                        "be negative.",
                         name=milestone.name,
                     )
                 )

@@ -21,17 +21,17 @@ class HelpdeskSlaPolicy(models.Model):
     active = fields.Boolean(default=True)
     preset_id = fields.Many2one(
         "helpdesk.complaint.preset",
-        string="Preset",
         required=True,
         index=True,
         ondelete="cascade",
     )
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Calendar",
         check_company=True,
-        help="Working days and hours of this policy; empty uses the company's complaint calendar.",
+        help="Working days and hours of this policy; empty uses the company's "
+        "complaint calendar.",
     )
     description = fields.Text(translate=True)
     platform_scope = fields.Selection(

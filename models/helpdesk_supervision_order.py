@@ -58,12 +58,10 @@ class HelpdeskSupervisionOrder(models.Model):
     )
     reason = fields.Text(required=True, tracking=True)
     notice = fields.Text(
-        string="Notice",
         help="What the department is required to do, as printed on the written notice.",
     )
     issued_by_id = fields.Many2one(
         "res.users",
-        string="Issued By",
         readonly=True,
         default=lambda self: self.env.user,
         help="Empty when a trigger proposed the order.",
@@ -100,7 +98,7 @@ class HelpdeskSupervisionOrder(models.Model):
     response_note = fields.Text(
         string="Department Response", tracking=True, help="What the department did."
     )
-    responded_by_id = fields.Many2one("res.users", string="Responded By", readonly=True)
+    responded_by_id = fields.Many2one("res.users", readonly=True)
     responded_at = fields.Datetime(readonly=True)
     done_at = fields.Datetime(string="Closed At", readonly=True)
     done_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
@@ -157,7 +155,8 @@ class HelpdeskSupervisionOrder(models.Model):
             if order.deadline <= order.issued_at:
                 raise ValidationError(
                     self.env._(
-                        "The deadline of a supervision order must be after it is issued."
+                        "The deadline of a supervision order must be after it is "
+                        "issued."
                     )
                 )
 
@@ -207,8 +206,8 @@ class HelpdeskSupervisionOrder(models.Model):
 
     def _office_only_message(self):
         return self.env._(
-            "Only the response office changes, closes or cancels a supervision order; the "
-            "department records its response."
+            "Only the response office changes, closes or cancels a supervision order; "
+            "the department records its response."
         )
 
     def _answer_final_message(self):
@@ -223,7 +222,7 @@ class HelpdeskSupervisionOrder(models.Model):
                 "Only the response office issues written supervision notices (R002-43)."
             )
         )
-        # The partial unique index checks the rows in the database: write pending states first.
+        # The partial unique index reads the database: write pending states first.
         self.flush_model(["ticket_id", "trigger", "state"])
         self._assign_company_numbers(vals_list)
         orders = super().create(vals_list)
@@ -314,8 +313,8 @@ class HelpdeskSupervisionOrder(models.Model):
                         "trigger": "redo_limit",
                         "value": ticket.redo_count,
                         "reason": self.env._(
-                            "Returned to be handled again %(count)s times, more than %(limit)s "
-                            "times (R002-43).",
+                            "Returned to be handled again %(count)s times, more than "
+                            "%(limit)s times (R002-43).",
                             count=ticket.redo_count,
                             limit=preset.supervision_redo_limit,
                         ),
@@ -328,8 +327,9 @@ class HelpdeskSupervisionOrder(models.Model):
                         "trigger": "repeat_limit",
                         "value": ticket.repeat_chain_count,
                         "reason": self.env._(
-                            "The customer complained %(count)s times about the same issue, "
-                            "more than %(limit)s times (R002-43, repeats as in R003-32).",
+                            "The customer complained %(count)s times about the same "
+                            "issue, more than %(limit)s times (R002-43, repeats as in "
+                            "R003-32).",
                             count=ticket.repeat_chain_count,
                             limit=preset.supervision_repeat_limit,
                         ),
@@ -341,9 +341,9 @@ class HelpdeskSupervisionOrder(models.Model):
 
     @api.model
     def _stalled_commitment_proposals(self, tickets):
-        """A commitment to the customer with no progress entry for the preset's number of
-        days (R002-43, "作出办理承诺但长时间无明显进展"). The count is the appeal's stalled
-        commitments, so one more stalling proposes again."""
+        """A commitment to the customer with no progress entry for the preset's number
+        of days (R002-43, "作出办理承诺但长时间无明显进展"). The count is the
+        appeal's stalled commitments, so one more stalling proposes again."""
         now = fields.Datetime.now()
         stalled = defaultdict(list)
         for commitment in (
@@ -374,9 +374,9 @@ class HelpdeskSupervisionOrder(models.Model):
 
     @api.model
     def _overdue_proposals(self, tickets):
-        """Handled too slowly: a deadline is missed and still running, and no extension of
-        the appeal was approved (R002-43). A milestone met late keeps the appeal's status
-        "breached" but is no slow handling any more."""
+        """Handled too slowly: a deadline is missed and still running, and no extension
+        of the appeal was approved (R002-43). A milestone met late keeps the appeal's
+        status "breached" but is no slow handling any more."""
         breached = tickets.filtered(lambda ticket: ticket.deadline_state == "breached")
         if not breached:
             return []
@@ -414,8 +414,8 @@ class HelpdeskSupervisionOrder(models.Model):
                     "trigger": "overdue",
                     "value": 1,
                     "reason": self.env._(
-                        "The deadline “%(milestone)s” passed on %(deadline)s and no extension "
-                        "was approved (R002-43).",
+                        "The deadline “%(milestone)s” passed on %(deadline)s and no "
+                        "extension was approved (R002-43).",
                         milestone=line.name,
                         deadline=ticket.company_id._complaint_format_datetime(
                             line.deadline

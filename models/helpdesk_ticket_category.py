@@ -7,7 +7,6 @@ class HelpdeskTicketCategory(models.Model):
     code = fields.Char(help="Stable technical key used by presets and reports.")
     default_nature_id = fields.Many2one(
         "helpdesk.ticket.nature",
-        string="Default Nature",
         help="Nature proposed for new appeals of this category (R003-46).",
     )
     is_service_attitude = fields.Boolean(

@@ -48,7 +48,8 @@ TICKET_VALUES = (
 
 
 class HelpdeskTicketDeadline(models.Model):
-    """One milestone of one appeal: when its clock started, its deadline, when it stopped.
+    """One milestone of one appeal: when its clock started, its deadline, when it
+    stopped.
 
     Lines are derived data: `_sync_tickets` rebuilds them from the appeal's event log,
     its policy, approved extensions, its platform deadline and the working calendar, so
@@ -68,7 +69,6 @@ class HelpdeskTicketDeadline(models.Model):
     )
     milestone_id = fields.Many2one(
         "helpdesk.sla.milestone",
-        string="Milestone",
         required=True,
         index=True,
         ondelete="restrict",
@@ -102,7 +102,8 @@ class HelpdeskTicketDeadline(models.Model):
     )
     provisional = fields.Boolean(
         readonly=True,
-        help="The deadline falls in a year whose official holiday arrangement is not loaded yet.",
+        help="The deadline falls in a year whose official holiday arrangement is not "
+        "loaded yet.",
     )
     platform_overridden = fields.Boolean(string="Platform Deadline", readonly=True)
     ended_at = fields.Datetime(
@@ -124,8 +125,9 @@ class HelpdeskTicketDeadline(models.Model):
     occurrence = fields.Integer(
         default=1,
         readonly=True,
-        help="1 for the milestone's first run on the appeal; a recurring milestone runs again "
-        "after each new start, e.g. a re-dispatch after a hand-back or a callback after a redo.",
+        help="1 for the milestone's first run on the appeal; a recurring milestone "
+        "runs again after each new start, e.g. a re-dispatch after a hand-back or a "
+        "callback after a redo.",
     )
 
     _ticket_milestone_uniq = models.Constraint(
@@ -492,7 +494,8 @@ class HelpdeskTicketDeadline(models.Model):
         )
 
     def _notify_owner(self, breached):
-        """An activity for whoever owns each milestone, a note to the supervising leader."""
+        """An activity for whoever owns each milestone, a note to the supervising
+        leader."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for line in self:
             # The system writes for the company's staff: its language and time zone.

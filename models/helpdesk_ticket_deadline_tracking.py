@@ -24,7 +24,6 @@ class HelpdeskTicket(models.Model):
     event_ids = fields.One2many("helpdesk.ticket.event", "ticket_id", string="Events")
     deadline_policy_id = fields.Many2one(
         "helpdesk.sla.policy",
-        string="Deadline Policy",
         readonly=True,
         copy=False,
         index=True,
@@ -37,7 +36,7 @@ class HelpdeskTicket(models.Model):
         help="The current user has an event to log by hand on this appeal now.",
     )
     next_deadline = fields.Datetime(
-        string="Next Deadline", compute="_compute_sla_summary", store=True, index=True
+        compute="_compute_sla_summary", store=True, index=True
     )
     deadline_state = fields.Selection(
         [
@@ -55,8 +54,8 @@ class HelpdeskTicket(models.Model):
         string="Provisional Deadline",
         compute="_compute_sla_summary",
         store=True,
-        help="A deadline falls in a year whose official holiday arrangement is not loaded "
-        "yet; it is recomputed once it is.",
+        help="A deadline falls in a year whose official holiday arrangement is not "
+        "loaded yet; it is recomputed once it is.",
     )
 
     @api.depends(
@@ -277,13 +276,15 @@ class HelpdeskTicket(models.Model):
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _platform_overdue_working_days(self):
-        """Working days this appeal is overdue on its platform deadline (R000-35, C-05)."""
+        """Working days this appeal is overdue on its platform deadline (R000-35,
+        C-05)."""
         self.ensure_one()
         lines = self.deadline_ids.filtered("platform_overridden") or self.deadline_ids
         return max(lines.mapped("overdue_working_days"), default=0)
 
     def _sla_recompute(self):
-        """Facts changed: rebuild the deadlines, then the deductions generated from them."""
+        """Facts changed: rebuild the deadlines, then the deductions generated from
+        them."""
         self.env["helpdesk.ticket.deadline"]._sync_tickets(self)
         self.env["helpdesk.deduction.line"]._sync_process_lines(self)
 

@@ -16,12 +16,14 @@ class HelpdeskTicket(models.Model):
         copy=False,
         ondelete="set null",
         domain="[('company_id', '=', company_id)]",
-        help="The outage, water-quality incident or hydrant operation the appeal is about.",
+        help="The outage, water-quality incident or hydrant operation the appeal is "
+        "about.",
     )
     outage_notice_info = fields.Char(
         string="Outage Notice",
         compute="_compute_outage_notice_info",
-        help="Shown on the appeal when its planned outage was notified in time (R002-27).",
+        help="Shown on the appeal when its planned outage was notified in time "
+        "(R002-27).",
     )
 
     @api.depends(
@@ -64,14 +66,16 @@ class HelpdeskTicket(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "Appeal %(number)s and outage %(outage)s belong to different companies.",
+                        "Appeal %(number)s and outage %(outage)s belong to different "
+                        "companies.",
                         number=ticket.number,
                         outage=ticket.outage_id.sudo().name,
                     )
                 )
 
     def _report_major_emergency_links(self):
-        """R002-26: appeals of a major-emergency category newly linked to an incident."""
+        """R002-26: appeals of a major-emergency category newly linked to an
+        incident."""
         tickets = self.filtered(
             lambda ticket: ticket.outage_id and ticket.category_id.is_major_emergency
         )
@@ -83,7 +87,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def action_create_outage(self):
-        """Register the outage or water-quality incident this appeal reports and link it."""
+        """Register the outage or water-quality incident this appeal reports and link
+        it."""
         self.ensure_one()
         if self.outage_id:
             raise ValidationError(
@@ -113,7 +118,8 @@ class HelpdeskTicket(models.Model):
         return outage._get_form_action()
 
     def _outage_links_before_write(self, vals):
-        """(outage, major emergency) of each appeal before a write that can change them."""
+        """(outage, major emergency) of each appeal before a write that can change
+        them."""
         if "outage_id" not in vals and "category_id" not in vals:
             return None
         return {

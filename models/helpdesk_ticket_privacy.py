@@ -5,8 +5,8 @@ from odoo.exceptions import ValidationError
 
 from ..groups import COMPLAINANT_DATA, PORTAL
 
-# Mainland China numbers as complainants give them: mobiles, landlines with or without area
-# code and extension, 400/800 lines, and short service numbers (12345, 95598 ...).
+# Mainland China numbers as complainants give them: mobiles, landlines with or without
+# area code and extension, 400/800 lines, and short service numbers (12345, 95598 ...).
 PHONE_PATTERN = re.compile(
     r"""^(?:\+86|0086)?-?(?:
         1[3-9]\d{9}
@@ -39,7 +39,7 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    # --- Complainant (R003-10); readable only by those handling the appeal (R002-37) ---
+    # --- Complainant (R003-10); readable only by the appeal's handlers (R002-37) ---
     partner_name = fields.Char(
         string="Complainant Name",
         groups=f"{PORTAL},{COMPLAINANT_DATA}",
@@ -159,16 +159,17 @@ class HelpdeskTicket(models.Model):
             if conflicted:
                 raise ValidationError(
                     self.env._(
-                        "%(users)s declared a conflict of interest with the complainant of "
-                        "appeal %(number)s and cannot handle it (R002-38).",
+                        "%(users)s declared a conflict of interest with the "
+                        "complainant of appeal %(number)s and cannot handle it "
+                        "(R002-38).",
                         users=", ".join(conflicted.mapped("name")),
                         number=ticket.number,
                     )
                 )
 
     def _message_add_default_recipients(self):
-        # The complainant's e-mail is personal data (R002-37): the chatter of someone who may
-        # not read it suggests no recipient built from it, instead of failing.
+        # The complainant's e-mail is personal data (R002-37): the chatter of someone
+        # who may not read it suggests no recipient built from it, instead of failing.
         if self.env.su or self.env.user.has_group(COMPLAINANT_DATA):
             return super()._message_add_default_recipients()
         empty = self.env["res.partner"]

@@ -7,8 +7,9 @@ class HelpdeskTicketStage(models.Model):
 
     complaint_states = fields.Char(
         string="Appeal States",
-        help="Comma-separated workflow states shown in this stage, e.g. dispatched,accepted. "
-        "The workflow moves an appeal to the stage of its new state.",
+        help="Comma-separated workflow states shown in this stage, e.g. "
+        "dispatched,accepted. The workflow moves an appeal to the stage of its new "
+        "state.",
     )
 
     def _complaint_state_list(self):

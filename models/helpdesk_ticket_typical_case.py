@@ -9,9 +9,7 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    typical_case_ids = fields.One2many(
-        "helpdesk.typical.case", "ticket_id", string="Typical Case", copy=False
-    )
+    typical_case_ids = fields.One2many("helpdesk.typical.case", "ticket_id", copy=False)
     typical_cases_enabled = fields.Boolean(compute="_compute_typical_cases_enabled")
 
     @api.depends("company_id.complaint_preset_id.feature_typical_cases")

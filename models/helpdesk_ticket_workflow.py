@@ -17,18 +17,18 @@ SATISFACTION = [
 class HelpdeskTicket(models.Model):
     """The path of one appeal, as steps with an owner, a guard and a recorded fact.
 
-    registered → (answered on the spot) or (awaiting the leader's instruction) → dispatched
-    → accepted (or handed back) → reported → approvals → (interim reply) → replied →
-    callback → closed, with unsatisfied → cause review → redo or explanation. Each step is a
-    method called by a button: it checks the role and the data it needs, moves the state
-    (and the kanban stage), records the event the deadlines stop on, posts to the chatter
-    and hands the next step to its owner as an activity.
+    registered → (answered on the spot) or (awaiting the leader's instruction) →
+    dispatched → accepted (or handed back) → reported → approvals → (interim reply) →
+    replied → callback → closed, with unsatisfied → cause review → redo or explanation.
+    Each step is a method called by a button: it checks the role and the data it needs,
+    moves the state (and the kanban stage), records the event the deadlines stop on,
+    posts to the chatter and hands the next step to its owner as an activity.
     """
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "tier.validation"]
 
-    # Approvals of the department report (R000-06, R000-22) run on OCA base_tier_validation:
+    # Department report approvals (R000-06, R000-22) run on OCA base_tier_validation:
     # the preset's tier definitions decide who signs, in which order.
     _state_from = ["reported"]
     _state_to = ["approved"]
@@ -80,10 +80,10 @@ class HelpdeskTicket(models.Model):
     instruction_mode = fields.Selection(
         [("system", "In the System"), ("phone", "By Phone"), ("verbal", "In Person")],
         copy=False,
-        help="A leader who cannot sign in time instructs by phone or in person; the office "
-        "records it and the leader countersigns later (R000-13).",
+        help="A leader who cannot sign in time instructs by phone or in person; the "
+        "office records it and the leader countersigns later (R000-13).",
     )
-    instructed_by_id = fields.Many2one("res.users", string="Instructed By", copy=False)
+    instructed_by_id = fields.Many2one("res.users", copy=False)
     instructed_at = fields.Datetime(readonly=True, copy=False)
     instruction_countersigned = fields.Boolean(readonly=True, copy=False)
 
@@ -156,7 +156,8 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket.commitment", "ticket_id", string="Commitments", copy=False
     )
 
-    # --- Callback, satisfaction, clearing (R002-21, R002-22, R003-36, R003-40, R000-51) ---
+    # --- Callback, satisfaction, clearing ---
+    # R002-21, R002-22, R003-36, R003-40, R000-51
     callback_ids = fields.One2many(
         "helpdesk.ticket.callback", "ticket_id", string="Callbacks", copy=False
     )
@@ -179,7 +180,8 @@ class HelpdeskTicket(models.Model):
         [("subjective", "The Unit's Own Failings"), ("objective", "Objective Reasons")],
         readonly=True,
         copy=False,
-        help="Only the unit's own failings upgrade the appeal to a supervised redo (R002-22).",
+        help="Only the unit's own failings upgrade the appeal to a supervised redo "
+        "(R002-22).",
     )
     cause_review = fields.Selection(
         [
@@ -193,8 +195,8 @@ class HelpdeskTicket(models.Model):
     cleared_at = fields.Datetime(
         readonly=True,
         copy=False,
-        help="An unsatisfied appeal redone and then rated satisfied is cleared and counts as "
-        "satisfied (R000-51).",
+        help="An unsatisfied appeal redone and then rated satisfied is cleared and "
+        "counts as satisfied (R000-51).",
     )
 
     # ------------------------------------------------------------------
@@ -235,7 +237,8 @@ class HelpdeskTicket(models.Model):
             if ticket.state not in states:
                 raise UserError(
                     self.env._(
-                        "Appeal %(number)s is “%(state)s”: this step needs it to be %(states)s.",
+                        "Appeal %(number)s is “%(state)s”: this step needs it to be "
+                        "%(states)s.",
                         number=ticket.number,
                         state=ticket._state_label(ticket.state),
                         states=self.env._(" or ").join(
@@ -364,7 +367,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def action_submit_to_leader(self):
-        """R000-05, R000-11, R000-12: the supervision order goes to the CSC supervising leader."""
+        """R000-05, R000-11, R000-12: the supervision order goes to the CSC supervising
+        leader."""
         self._check_role(
             OFFICE, self.env._("submit an appeal to the supervising leader")
         )
@@ -405,8 +409,9 @@ class HelpdeskTicket(models.Model):
                 ):
                     raise UserError(
                         self.env._(
-                            "The office records an instruction given by phone or in person: choose the mode "
-                            "and the leader who gave it (R000-13)."
+                            "The office records an instruction given by phone or in "
+                            "person: choose the mode and the leader who gave it "
+                            "(R000-13)."
                         )
                     )
                 values = {"instruction_countersigned": False}
@@ -455,7 +460,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def action_dispatch(self):
-        """R000-05, R002-04, R002-03, R000-26: the office dispatches to the lead department."""
+        """R000-05, R002-04, R002-03, R000-26: the office dispatches to the lead
+        department."""
         self._check_role(OFFICE, self.env._("dispatch an appeal"))
         self._check_state("registered", "awaiting_instruction", "handed_back")
         self._check_classified()
@@ -465,8 +471,8 @@ class HelpdeskTicket(models.Model):
             if preset.leader_instruction_required and not ticket.instructed_at:
                 raise UserError(
                     self.env._(
-                        "Appeal %(number)s needs the supervising leader's instruction before it is "
-                        "dispatched (R000-05).",
+                        "Appeal %(number)s needs the supervising leader's instruction "
+                        "before it is dispatched (R000-05).",
                         number=ticket.number,
                     )
                 )
@@ -476,8 +482,8 @@ class HelpdeskTicket(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "%(department)s has named no dedicated handler for appeals and cannot receive "
-                        "them (R002-03).",
+                        "%(department)s has named no dedicated handler for appeals and "
+                        "cannot receive them (R002-03).",
                         department=ticket.department_id.name,
                     )
                 )
@@ -549,13 +555,15 @@ class HelpdeskTicket(models.Model):
             )
 
     def _hand_back(self, reason, suggested_department):
-        """R002-13, R000-29: out of the department's remit, back to the office with the reason."""
+        """R002-13, R000-29: out of the department's remit, back to the office with the
+        reason."""
         self._check_state("dispatched", "accepted")
         self._check_department_member(self.env._("hand this appeal back"))
         if not (reason or "").strip() or not suggested_department:
             raise UserError(
                 self.env._(
-                    "A hand-back needs the reason and the unit the appeal should go to (R002-13)."
+                    "A hand-back needs the reason and the unit the appeal should go to "
+                    "(R002-13)."
                 )
             )
         for ticket in self:
@@ -578,7 +586,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def action_submit_report(self):
-        """R000-22, R000-23, R002-15: the department reports; approvals follow (R000-06)."""
+        """R000-22, R000-23, R002-15: the department reports; approvals follow
+        (R000-06)."""
         self._check_state("accepted")
         self._check_department_member(self.env._("submit the report"))
         self._check_filled(
@@ -597,7 +606,8 @@ class HelpdeskTicket(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "Attach the scan of the signed report and its electronic text (R000-22)."
+                        "Attach the scan of the signed report and its electronic text "
+                        "(R000-22)."
                     )
                 )
         now = fields.Datetime.now()
@@ -628,14 +638,14 @@ class HelpdeskTicket(models.Model):
         if missing:
             raise UserError(
                 self.env._(
-                    "Appeal %(number)s cannot go through its approvals: nobody is set as %(roles)s "
-                    "(departments and Settings > Complaint Desk).",
+                    "Appeal %(number)s cannot go through its approvals: nobody is set "
+                    "as %(roles)s (departments and Settings > Complaint Desk).",
                     number=self.number,
                     roles=self.env._(", ").join(missing),
                 )
             )
         self.sudo().request_validation()
-        # need_validation has no dependencies: drop the value read before the reviews existed.
+        # need_validation has no dependencies: forget the value read without reviews.
         self.invalidate_recordset(["need_validation"])
 
     def _approved(self):
@@ -647,7 +657,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def _return_report(self, reason, note):
-        """An approver sends the report back to the department with the reason (R000-06)."""
+        """An approver sends the report back to the department with the reason
+        (R000-06)."""
         for ticket in self:
             ticket.sudo().with_context(skip_validation_check=True).write(
                 {
@@ -675,8 +686,8 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def action_interim_reply(self):
-        """R000-28: before the deadline, an interim reply commits to a final reply date; the
-        general manager approves the extension to that date."""
+        """R000-28: before the deadline, an interim reply commits to a final reply date;
+        the general manager approves the extension to that date."""
         self._check_role(OFFICE, self.env._("send an interim reply"))
         self._check_state("approved")
         self._check_filled(["interim_reply", "committed_date"])
@@ -741,7 +752,8 @@ class HelpdeskTicket(models.Model):
             )
 
     def _log_callback(self, values):
-        """R002-21, R003-36: one callback attempt; a rating closes or reopens the appeal."""
+        """R002-21, R003-36: one callback attempt; a rating closes or reopens the
+        appeal."""
         self._check_role(OFFICE, self.env._("call customers back"))
         self._check_state("replied")
         self.ensure_one()
@@ -769,7 +781,8 @@ class HelpdeskTicket(models.Model):
             if not callback.cause:
                 raise UserError(
                     self.env._(
-                        "An unsatisfied rating needs its cause: the unit's own failings or objective reasons (R002-22)."
+                        "An unsatisfied rating needs its cause: the unit's own "
+                        "failings or objective reasons (R002-22)."
                     )
                 )
             self.sudo().write(
@@ -818,7 +831,8 @@ class HelpdeskTicket(models.Model):
                 ticket._close(
                     self.env._("Explained to the customer: %(note)s", note=note)
                 )
-        self._check_supervision_triggers()  # R002-43: a third redo puts the appeal under supervision
+        # R002-43: a third redo puts the appeal under supervision.
+        self._check_supervision_triggers()
 
     def _open_wizard(self, model, name):
         self.ensure_one()
@@ -930,8 +944,8 @@ class HelpdeskTicket(models.Model):
             if states and ticket.state not in states:
                 raise UserError(
                     self.env._(
-                        "Appeal %(number)s moves with its workflow buttons; it cannot be put in "
-                        "stage %(stage)s while it is “%(state)s”.",
+                        "Appeal %(number)s moves with its workflow buttons; it cannot "
+                        "be put in stage %(stage)s while it is “%(state)s”.",
                         number=ticket.number,
                         stage=stage.name,
                         state=ticket._state_label(ticket.state),
@@ -939,8 +953,9 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _tier_validation_check_write_allowed(self, vals):
-        # Only an appeal with reviews can be under or after validation; base_tier_validation
-        # would search its write exceptions once per appeal on every write of a batch.
+        # Only an appeal with reviews can be under or after validation;
+        # base_tier_validation would search its write exceptions once per appeal on
+        # every write of a batch.
         return super(
             HelpdeskTicket, self.filtered("review_ids")
         )._tier_validation_check_write_allowed(vals)
@@ -980,7 +995,8 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def action_send_to_hr(self):
-        """R000-14, R000-44: the CSC leader has HR investigate; its 7-working-day clock starts."""
+        """R000-14, R000-44: the CSC leader has HR investigate; its 7-working-day clock
+        starts."""
         if not self.env.user.has_group(LEADER) and not self.env.user.has_group(OFFICE):
             raise AccessError(
                 self.env._(

@@ -24,9 +24,7 @@ class HelpdeskTypicalCase(models.Model):
         check_company=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    business_line_id = fields.Many2one(
-        "helpdesk.business.line", string="Business Line", required=True
-    )
+    business_line_id = fields.Many2one("helpdesk.business.line", required=True)
     category_id = fields.Many2one(related="ticket_id.category_id", store=True)
     summary = fields.Text(
         required=True, help="What happened, without the complainant's personal data."

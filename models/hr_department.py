@@ -7,9 +7,8 @@ class HrDepartment(models.Model):
 
     supervising_leader_id = fields.Many2one(
         "res.users",
-        string="Supervising Leader",
-        help="The company leader in charge of this department (分管领导): follows its appeals "
-        "and is told when their deadlines are missed (R000-24).",
+        help="The company leader in charge of this department (分管领导): follows its "
+        "appeals and is told when their deadlines are missed (R000-24).",
     )
     # R002-03: every handling unit names three people for hotline appeals.
     complaint_principal_id = fields.Many2one(

@@ -14,5 +14,6 @@ class HrEmployee(models.Model):
     is_section_level_manager = fields.Boolean(
         string="Section-Level Manager",
         groups=HR_USER,
-        help="Supervisors and section heads have their own service-star pool (R001-22).",
+        help="Supervisors and section heads have their own service-star pool "
+        "(R001-22).",
     )

@@ -11,7 +11,6 @@ class HrEmployee(models.Model):
 
     staffing_vendor_id = fields.Many2one(
         "res.partner",
-        string="Staffing Vendor",
         groups=HR_USER,
         help="The third-party company that employs this outsourced person; dismissal "
         "recommendations are addressed to it (R001-12).",

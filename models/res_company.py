@@ -17,8 +17,8 @@ class ResCompany(models.Model):
         "hr.department",
         string="Response Office Department",
         check_company=True,
-        help="The department the response office belongs to (the customer service center, "
-        "R000-02); its supervising leader is the CSC supervising leader.",
+        help="The department the response office belongs to (the customer service "
+        "center, R000-02); its supervising leader is the CSC supervising leader.",
     )
     complaint_general_manager_id = fields.Many2one(
         "res.users",
@@ -30,13 +30,15 @@ class ResCompany(models.Model):
         "hr.department",
         string="HR Department",
         check_company=True,
-        help="Investigates liability and is appraised by the response office's rules (R000-44 to R000-47).",
+        help="Investigates liability and is appraised by the response office's rules "
+        "(R000-44 to R000-47).",
     )
     complaint_chief_engineer_department_id = fields.Many2one(
         "hr.department",
         string="Chief Engineer's Office",
         check_company=True,
-        help="Carries overall responsibility for supply accidents handled late (R000-66).",
+        help="Carries overall responsibility for supply accidents handled late "
+        "(R000-66).",
     )
     complaint_calendar_id = fields.Many2one(
         "resource.calendar",
@@ -74,13 +76,16 @@ class ResCompany(models.Model):
 
     @api.model
     def _create_all_appeal_sequences(self):
+        # Every company needs its numbering, and companies are few.
+        # pylint: disable-next=no-search-all
         self.sudo().search([])._create_appeal_sequences()
 
     def _create_appeal_sequences(self):
         """Give each company its own appeal numbering, e.g. SQ2026-000001.
 
-        The year is in the prefix, but the counter does not restart each year: a date-range
-        sequence costs a lookup per appeal, which doubled the cost of registering one."""
+        The year is in the prefix, but the counter does not restart each year: a
+        date-range sequence costs a lookup per appeal, which doubled the cost of
+        registering one."""
         sequences = self.env["ir.sequence"].sudo()
         existing = sequences.search(
             [("code", "=", APPEAL_SEQUENCE_CODE), ("company_id", "in", self.ids)]
@@ -105,8 +110,9 @@ class ResCompany(models.Model):
         self.ensure_one()
         if self.complaint_calendar_id:
             return self.complaint_calendar_id
-        # The xmlid lookup is cached; env.ref would query the record's existence on every
-        # call, and this runs per appeal. Unlinking the calendar drops its xmlid too.
+        # The xmlid lookup is cached; env.ref would query the record's existence on
+        # every call, and this runs per appeal. Unlinking the calendar drops its xmlid
+        # too.
         calendar_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "helpdesk_utility_complaint.resource_calendar_china_complaint_desk"
         )

@@ -46,8 +46,8 @@ class ResourceCalendar(models.Model):
 
     use_china_holidays = fields.Boolean(
         string="Chinese Holidays",
-        help="Keep the statutory holidays and make-up working days of mainland China in "
-        "this calendar: the current and next year are loaded every month.",
+        help="Keep the statutory holidays and make-up working days of mainland China "
+        "in this calendar: the current and next year are loaded every month.",
     )
     makeup_day_ids = fields.One2many(
         "resource.calendar.makeup.day",
@@ -226,7 +226,8 @@ class ResourceCalendar(models.Model):
         if from_year > to_year:
             raise ValidationError(
                 self.env._(
-                    "The first year (%(from_year)s) comes after the last one (%(to_year)s).",
+                    "The first year (%(from_year)s) comes after the last one "
+                    "(%(to_year)s).",
                     from_year=from_year,
                     to_year=to_year,
                 )
@@ -235,7 +236,8 @@ class ResourceCalendar(models.Model):
         if from_year < low or to_year > high:
             raise ValidationError(
                 self.env._(
-                    "Chinese holidays can be loaded for the years %(low)s to %(high)s only.",
+                    "Chinese holidays can be loaded for the years %(low)s to %(high)s "
+                    "only.",
                     low=low,
                     high=high,
                 )

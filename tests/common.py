@@ -65,8 +65,8 @@ class ComplaintCase(TransactionCase):
     def assertRefused(self, exception, pattern):
         """The call is refused with ``exception`` whose message matches ``pattern``.
 
-        Built on assertRaises, which rolls back to a savepoint: whatever the refused call
-        wrote is undone, as the request's transaction would be.
+        Built on assertRaises, which rolls back to a savepoint: whatever the refused
+        call wrote is undone, as the request's transaction would be.
         """
         with self.assertRaises(exception) as caught:
             yield

@@ -71,7 +71,8 @@ class TestSecurity(ComplaintCase):
         self.assertEqual(self.network_appeal.priority, "3")
 
     def test_handler_registers_appeal_for_own_department(self):
-        """R000-01: an appeal received by a department is registered with it as receiving unit."""
+        """R000-01: an appeal received by a department is registered with it as
+        receiving unit."""
         appeal = (
             self.env["helpdesk.ticket"]
             .with_user(self.billing_handler)
@@ -123,7 +124,8 @@ class TestSecurity(ComplaintCase):
         )
 
     def test_r002_37_chatter_suggests_no_complainant_to_others(self):
-        """The chatter's recipient suggestions must not read (or leak) the complainant."""
+        """The chatter's recipient suggestions must not read (or leak) the
+        complainant."""
         appeal = self.network_appeal
         appeal.sudo().partner_email = "zhang@example.com"
         as_handler = appeal.with_user(self.network_handler)
@@ -135,7 +137,8 @@ class TestSecurity(ComplaintCase):
         )
 
     def test_r002_38_recusal_blocks_assignment(self):
-        """R002-38: a declared conflict takes the user off the appeal and blocks re-assignment."""
+        """R002-38: a declared conflict takes the user off the appeal and blocks
+        re-assignment."""
         appeal = self.network_appeal
         appeal.with_user(
             self.office_user

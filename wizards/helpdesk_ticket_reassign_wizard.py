@@ -11,7 +11,6 @@ class HelpdeskTicketReassignWizard(models.TransientModel):
     department_id = fields.Many2one(related="ticket_id.department_id")
     section_id = fields.Many2one(
         "hr.department",
-        string="Section",
         domain="[('parent_id', '=', department_id)]",
     )
     employee_id = fields.Many2one(
