@@ -291,20 +291,35 @@ class HelpdeskTicket(models.Model):
     # CRUD: the one override of create and write
     # ------------------------------------------------------------------
 
-    def _prepare_ticket_number(self, values):
-        company = self.env["res.company"].browse(
-            values.get("company_id") or self.env.company.id
-        )
-        number = (
-            self.env["ir.sequence"]
-            .with_company(company)
-            .next_by_code(APPEAL_SEQUENCE_CODE)
-        )
-        return number or super()._prepare_ticket_number(values)
+    def _number_appeals(self, vals_list):
+        """Number new appeals per company and year (SQ2026-000001): the sequence is
+        looked up once per company and batch, not once per appeal as ``next_by_code``
+        would. Without a sequence, helpdesk_mgmt numbers the ticket its own way."""
+        sequences = {}
+        for vals in vals_list:
+            if vals.get("number", "/") != "/":
+                continue
+            company_id = vals.get("company_id") or self.env.company.id
+            if company_id not in sequences:
+                sequences[company_id] = (
+                    self.env["ir.sequence"]
+                    .sudo()
+                    .search(
+                        [
+                            ("code", "=", APPEAL_SEQUENCE_CODE),
+                            ("company_id", "in", [company_id, False]),
+                        ],
+                        order="company_id",
+                        limit=1,
+                    )
+                )
+            if sequences[company_id]:
+                vals["number"] = sequences[company_id]._next()
 
     @api.model_create_multi
     def create(self, vals_list):
-        """Register appeals; then each concern reacts, in this order:
+        """Register appeals (numbered per company); then each concern reacts, in
+        this order:
 
         1. intake: an appeal without a nature is registered "to classify" (R000-01);
         2. deadlines: the receipt event and the first deadline lines (R000-07);
@@ -312,6 +327,7 @@ class HelpdeskTicket(models.Model):
         4. repeats: links, early warnings, supervision (R003-32, R000-76, R002-43).
         """
         self._classify_on_intake(vals_list)
+        self._number_appeals(vals_list)
         tickets = super().create(vals_list)
         tickets._deadlines_after_create()
         tickets._report_major_emergency_links()
