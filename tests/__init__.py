@@ -47,3 +47,4 @@ from . import test_hotline_field
 from . import test_catalogue_rules
 from . import test_shared_rules
 from . import test_report_appraisal
+from . import test_readme
