@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import float_round
 
+from ..groups import APPRAISAL, HELPDESK_USER
+
 # The groups the month at a glance counts appeals by (R000-78's classified figures).
 GLANCE_GROUPS = ("channel_id", "nature_id", "category_id")
 # The rates the month at a glance shows with their targets, in this order.
@@ -117,9 +119,7 @@ class HelpdeskAppraisalReport(models.AbstractModel):
         """Whether the user reads every unit's appeals and cards (HR, the office,
         leaders and complaint managers), not only their own department's."""
         user = self.env.user
-        return user.has_group(
-            "helpdesk_utility_complaint.group_appraisal_officer"
-        ) or user.has_group("helpdesk_mgmt.group_helpdesk_user")
+        return user.has_group(APPRAISAL) or user.has_group(HELPDESK_USER)
 
     def _title(self, period, template):
         names = {

@@ -20,7 +20,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.company_id.complaint_preset_id.duty_roster_dispatch
 
-    def _department_users(self):
+    def _department_step_owner(self):
         """Until someone takes the appeal, it goes to the unit's person on duty."""
         if not self.handler_employee_id and self._duty_roster_applies():
             shifts = self.env["helpdesk.duty.shift"]._on_duty(
@@ -28,7 +28,7 @@ class HelpdeskTicket(models.Model):
             )
             if shifts.user_id:
                 return shifts.user_id
-        return super()._department_users()
+        return super()._department_step_owner()
 
     def action_dispatch(self):
         result = super().action_dispatch()
@@ -94,7 +94,7 @@ class HelpdeskTicket(models.Model):
         self._close_step_activities()
         users = employee_sudo.user_id or section.sudo().manager_id.user_id
         self._hand_to(
-            users or self._department_users(),
+            users or self._department_step_owner(),
             self.env._("Handle appeal %(number)s", number=self.number),
             note,
         )
