@@ -316,6 +316,19 @@ class HelpdeskTicket(models.Model):
             if sequences[company_id]:
                 vals["number"] = sequences[company_id]._next()
 
+    def _first_stages(self, vals_list):
+        """The first stage of each new appeal's team, as helpdesk_mgmt gives it, looked
+        up once per team and batch instead of once per appeal."""
+        first_stage = {}
+        for vals in vals_list:
+            team_id = vals.get("team_id")
+            if not team_id or "stage_id" in vals:
+                continue
+            if team_id not in first_stage:
+                team = self.env["helpdesk.ticket.team"].browse(team_id)
+                first_stage[team_id] = team._get_applicable_stages()[:1].id
+            vals["stage_id"] = first_stage[team_id]
+
     @api.model_create_multi
     def create(self, vals_list):
         """Register appeals (numbered per company); then each concern reacts, in
@@ -328,6 +341,7 @@ class HelpdeskTicket(models.Model):
         """
         self._classify_on_intake(vals_list)
         self._number_appeals(vals_list)
+        self._first_stages(vals_list)
         tickets = super().create(vals_list)
         tickets._deadlines_after_create()
         tickets._report_major_emergency_links()
