@@ -169,7 +169,10 @@ class HelpdeskUnitRecordMixin(models.AbstractModel):
             )
 
     def action_open_cancel(self):
-        return self.env["helpdesk.unit.record.cancel"]._open(self)
+        return self.env["helpdesk.people.cancel"]._open(self)
+
+    def _check_cancel_access(self):
+        self.check_access("write")
 
     def _cancel(self, reason):
         """Cancelled with its reason: it no longer counts, and stays on record."""

@@ -24,7 +24,7 @@ class TestHeatingRecords(HeatingCase):
 
     def cancel(self, records, reason, user=None):
         return (
-            self.env["helpdesk.unit.record.cancel"]
+            self.env["helpdesk.people.cancel"]
             .with_user(user or self.hr_officer)
             .create(
                 {"res_model": records._name, "res_ids": records.ids, "reason": reason}

@@ -8,7 +8,6 @@ from . import helpdesk_payroll_export
 from . import helpdesk_appraisal_run_wizard
 from . import helpdesk_appraisal_run_issue
 from . import helpdesk_scorecard_replay_wizard
-from . import helpdesk_unit_record_cancel
 from . import helpdesk_ticket_event_log_wizard
 from . import helpdesk_ticket_withdraw_wizard
 from . import helpdesk_xlsx_export_wizard

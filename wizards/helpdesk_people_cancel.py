@@ -3,8 +3,10 @@ from odoo.exceptions import UserError
 
 
 class HelpdeskPeopleCancel(models.TransientModel):
-    """The reason a service case, inspection or money line is cancelled: evidence is
-    cancelled with its reason, never deleted."""
+    """The reason a piece of appraisal evidence is cancelled (service case,
+    inspection, money line, a unit's heating record): evidence is cancelled with its
+    reason, never deleted. A model takes part by defining ``_check_cancel_access`` (who
+    may cancel) and ``_cancel(reason)``."""
 
     _name = "helpdesk.people.cancel"
     _description = "Cancel with a Reason"
@@ -28,13 +30,12 @@ class HelpdeskPeopleCancel(models.TransientModel):
 
     def action_cancel(self):
         self.ensure_one()
-        if self.res_model not in (
-            "helpdesk.service.case",
-            "helpdesk.service.inspection",
-            "helpdesk.money.line",
-        ):
+        records = self.env.get(self.res_model)
+        if records is None or not hasattr(records, "_check_cancel_access"):
             raise UserError(self.env._("This record cannot be cancelled here."))
-        records = self.env[self.res_model].browse(self.res_ids)
+        if not (self.reason or "").strip():
+            raise UserError(self.env._("Write why the record is cancelled."))
+        records = records.browse(self.res_ids)
         records._check_cancel_access()
         records._cancel(self.reason)
         return {"type": "ir.actions.act_window_close"}
